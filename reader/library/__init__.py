@@ -1,0 +1,1 @@
+"""Storage and search of parsed cables. No Qt."""

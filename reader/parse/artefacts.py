@@ -1,0 +1,107 @@
+"""Artefacts that copies of the release left in cable text, removed before parsing.
+
+- page breaks of old telegrams: `` CONFIDENTIAL`` / ``PAGE 02 HARARE 06677 01 OF 03 291400Z``
+- page markers of the 2011 release: ``TRIPOLI 00000876 002 OF 002``
+- a classification word alone on a line: what is left of a page header or footer
+- footers of copies: ``=====CABLE ENDS=====``, stray ``"`` and ``>`` lines
+- rows of the release's database dumps pasted into a page: a CSV row
+  (``27613,2/24/2005 16:09,05BOGOTA1775,...``, ``""`` for a quote) or a tab-separated
+  row whose lines end in a backslash.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OLD_PAGE_BREAK = re.compile(
+    r"(?:[ \t]*\n?[ \t]*(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|TOP SECRET)[ \t]*)?\n"
+    r"[ \t]*PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z ]*?[ \t]+\d{3,6}[ \t]+(?:\d\d[ \t]+OF[ \t]+\d\d[ \t]+)?\d{6}Z[ \t]*"
+)
+# Anchored on the serial: scanning for the station name first is slow on every capital.
+_PAGE_MARK_CORE = re.compile(r"[ \t]+0\d{7}[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}\b[ \t]*")
+_STATION_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.' -")
+_LEVEL_LINES = frozenset({"UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "TOP SECRET", "LIMITED OFFICIAL USE"})
+_FOOTER_LINE = re.compile(r"^(?:={3,}\s*CABLE ENDS\s*={3,}|[\">]+|>\s*\d{4}[A-Z]+\d+ - Classification:.*)$")
+_TSV_ROW = re.compile(r"(?m)^\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?\t(?:[^\t\n]*\t){4}")
+_CSV_ROW = re.compile(r'(?m)^"?\d+"?,"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d"?,"?\d\d[A-Z]+\d+"?,.*?,"(?=[^,]*$)')
+
+
+def _undo_tsv(text: str) -> str:
+    text = _TSV_ROW.sub("", text, count=1)
+    return "\n".join(line[:-1] if line.endswith("\\") else line for line in text.split("\n")).replace("\n\t", "\n")
+
+
+def _undo_csv(text: str) -> str:
+    text = _CSV_ROW.sub("", text, count=1)
+    text = re.sub(r'(?m)^",\s*"', "\n", text)
+    return text.replace('""', '"').rstrip().rstrip('"')
+
+
+def _remove_page_marks(text: str) -> tuple[str, int]:
+    """Cut ``TRIPOLI 00000876 002 OF 002`` wherever it stands, joining the text around it."""
+    pieces: list[str] = []
+    position = count = 0
+    for match in _PAGE_MARK_CORE.finditer(text):
+        start = match.start()
+        while start > position and match.start() - start < 32 and text[start - 1] in _STATION_CHARS:
+            start -= 1
+        station = text[start : match.start()].strip()
+        if not station or not station[0].isalpha():
+            continue
+        while start > position and text[start - 1] in " \t":
+            start -= 1
+        pieces.append(text[position:start])
+        pieces.append(" ")
+        position = match.end()
+        count += 1
+    pieces.append(text[position:])
+    return "".join(pieces), count
+
+
+def _clean_lines(text: str) -> tuple[str, int, int]:
+    """One pass over the lines: drop footers and lone classification words, undo
+    CSV field joins (``","``) and stray closing quotes. Counts what was dropped."""
+    footers = lone = 0
+    kept: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped in _LEVEL_LINES:
+            lone += 1
+            continue
+        if stripped[:1] in ("=", '"', ">") and _FOOTER_LINE.match(stripped):
+            footers += 1
+            continue
+        if line.startswith('","'):
+            line = line[3:]
+        elif line.startswith('", "'):
+            line = line[4:]
+        if stripped.endswith('"') and line.rstrip()[-2:-1] in (" ", "\t"):
+            line = line.rstrip()[:-1].rstrip()
+        kept.append(line)
+    return "\n".join(kept), footers, lone
+
+
+def remove_artefacts(text: str) -> tuple[str, list[str]]:
+    """The text without these artefacts, and a warning for each kind removed."""
+    warnings: list[str] = []
+    head = text[:8192]
+    if "\t" in head and _TSV_ROW.search(head):
+        text = _undo_tsv(text)
+        warnings.append("a pasted database row (tab-separated) was unpacked")
+    if "/" in head and _CSV_ROW.search(head):
+        text = _undo_csv(text)
+        warnings.append("a pasted database row (CSV) was unpacked")
+    if "PAGE" in text:
+        text, breaks = _OLD_PAGE_BREAK.subn(" ", text)
+        if breaks:
+            warnings.append(f"{breaks} page-break continuation(s) joined")
+    if " OF 0" in text:
+        text, marks = _remove_page_marks(text)
+        if marks:
+            warnings.append(f"{marks} page marker(s) removed")
+    text, footers, lone = _clean_lines(text)
+    if footers:
+        warnings.append(f"{footers} copy footer line(s) removed")
+    if lone:
+        warnings.append(f"{lone} page header/footer line(s) removed")
+    return text, warnings

@@ -1,0 +1,79 @@
+"""Bytes to text: detect the encoding users meet, and refuse what is not text.
+
+Cable files come as UTF-8 (pages), ISO-8859-1 / cp1252 (raw release text,
+where the pilcrow is byte 0xB6) and now and then UTF-16 from Windows tools.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x7fELF", "a program (ELF binary)"),
+    (b"MZ", "a Windows program"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+)
+
+# Bytes 0x80-0x9F are C1 controls in ISO-8859-1 but letters and quotes in cp1252.
+_CP1252_ONLY = re.compile(rb"[\x80-\x9f]")
+
+
+# Every byte but the C0 controls that never stand in text (tab, newlines and form feed do).
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
+
+
+class NotText(ValueError):
+    """The bytes are not a text file; the message says what they look like."""
+
+
+def sniff_binary(head: bytes) -> str | None:
+    """A description of a binary file format, or None when ``head`` looks like text."""
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    sample = head[:8192]
+    if b"\x00" in sample:
+        return "a binary file"
+    controls = len(sample.translate(None, _NOT_CONTROL))
+    if sample and controls / len(sample) > 0.05:
+        return "a binary file"
+    return None
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode ``data`` and name the encoding; never raises on text input.
+
+    Raises NotText for images, archives and other binary data.
+    """
+    what = sniff_binary(data[:8192])
+    if what:
+        raise NotText(f"this is {what}, not a cable")
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith(codecs.BOM_UTF16_LE):
+        return data[2:].decode("utf-16-le", errors="replace"), "utf-16-le"
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return data[2:].decode("utf-16-be", errors="replace"), "utf-16-be"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            # A multi-byte character cut off by truncation: keep the rest as UTF-8.
+            return data.decode("utf-8", errors="replace"), "utf-8"
+    if _CP1252_ONLY.search(data):
+        return data.decode("cp1252", errors="replace"), "cp1252"
+    return data.decode("iso-8859-1"), "iso-8859-1"

@@ -1,0 +1,135 @@
+"""Files and folders in, parse results out: one per cable, errors as values.
+
+The only module here that touches the file system. A file that cannot be
+read as a cable yields a ParseError with one clear sentence; nothing raises.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from reader.model import Cable, ParseError, ParseResult, Source
+from reader.parse.cable_text import parse_cable_text
+from reader.parse.decode import NotText, decode_bytes
+from reader.parse.html_page import extract_page
+from reader.parse.markdown import looks_like_markdown, normalize_markdown
+from reader.parse.release_csv import BadRow, looks_like_release_csv, open_release, read_release_rows
+
+MAX_CABLE_BYTES = 8 * 1024 * 1024
+"""The longest real cable is well under 1 MB; past this a file is read in part."""
+
+CABLE_SUFFIXES = frozenset({"", ".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".csv", ".cable"})
+"""Files picked up when walking a folder (a file named explicitly is always read)."""
+
+
+def detect_format(text: str) -> str:
+    head = text[:4096].lstrip("\ufeff \n\r\t")
+    if looks_like_release_csv(head):
+        return "csv"
+    lowered = head[:1024].lower()
+    if lowered.startswith(("<?xml", "<!doctype", "<html")) or "<pre" in text[:200000].lower():
+        return "html"
+    if looks_like_markdown(text[:200000]):
+        return "markdown"
+    return "text"
+
+
+def looks_like_cable(cable: Cable) -> bool:
+    return any(
+        (
+            cable.reference_id,
+            cable.dtg,
+            cable.banner,
+            cable.subject,
+            cable.from_,
+            cable.tags,
+            cable.eo_line,
+            cable.references,
+            cable.classified_by,
+            any(p.number is not None for p in cable.paragraphs),
+        )
+    )
+
+
+def parse_text(text: str, source: Source) -> Cable:
+    """Parse decoded text of any single-cable form (page, Markdown-like, plain)."""
+    metadata = None
+    if source.format == "html":
+        page = extract_page(text)
+        text, metadata = page.text, page.metadata
+    elif source.format == "markdown":
+        text = normalize_markdown(text)
+    return parse_cable_text(text, source, metadata)
+
+
+def parse_bytes(data: bytes, path: str, truncated_from: int | None = None) -> ParseResult:
+    """Parse one cable held in ``data`` (the file's bytes, or their first part)."""
+    if not data.strip():
+        return ParseError(Source(path, "unknown", None), "The file is empty.")
+    try:
+        text, encoding = decode_bytes(data)
+    except NotText as exc:
+        return ParseError(Source(path, "binary", None), f"Not a cable: {exc}.")
+    fmt = detect_format(text)
+    source = Source(path, fmt, encoding)
+    try:
+        cable = parse_text(text, source)
+    except RecursionError:
+        return ParseError(source, "The file is too deeply nested to read.")
+    if not looks_like_cable(cable):
+        return ParseError(source, "No cable found: the file has no header, banner, subject or numbered paragraphs.")
+    if truncated_from is not None:
+        cable.warn(f"file is {truncated_from / 2**20:.0f} MB; only its first {MAX_CABLE_BYTES // 2**20} MB were read")
+    return cable
+
+
+def _parse_release(path: str) -> Iterator[ParseResult]:
+    with open_release(path) as stream:
+        for row in read_release_rows(stream):
+            source = Source(path, "csv", "utf-8", row.line)
+            if isinstance(row, BadRow):
+                yield ParseError(source, f"Skipped a malformed CSV row at {row.message}.")
+            else:
+                yield parse_cable_text(row.text, source, row.metadata)
+
+
+def parse_file(path: str | os.PathLike[str]) -> Iterator[ParseResult]:
+    """Every cable in one file: one for a cable file, one per row for a release CSV."""
+    name = os.fspath(path)
+    try:
+        size = os.path.getsize(name)
+        with open(name, "rb") as handle:
+            start = handle.read(4096)
+            release = looks_like_release_csv(start.decode("utf-8", errors="replace"))
+            head = b"" if release else start + handle.read(MAX_CABLE_BYTES - len(start))
+    except IsADirectoryError:
+        yield ParseError(Source(name, "unknown", None), "This is a folder, not a file.")
+        return
+    except OSError as exc:
+        yield ParseError(Source(name, "unknown", None), f"The file cannot be read: {exc.strerror or exc}.")
+        return
+    if release:
+        yield from _parse_release(name)
+        return
+    yield parse_bytes(head, name, size if size > MAX_CABLE_BYTES else None)
+
+
+def iter_cable_files(path: str | os.PathLike[str]) -> Iterator[str]:
+    """The path itself if it is a file, else the cable files below it, sorted."""
+    root = os.fspath(path)
+    if not os.path.isdir(root):
+        yield root
+        return
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in CABLE_SUFFIXES:
+                yield os.path.join(folder, name)
+
+
+def parse_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[ParseResult]:
+    for path in paths:
+        for name in iter_cable_files(path):
+            yield from parse_file(name)

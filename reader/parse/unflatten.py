@@ -1,0 +1,59 @@
+"""Cables whose line breaks were lost: put the structure's breaks back.
+
+Some pages of the release hold a whole cable, or its front matter, on one
+line (``... 000325 SIPDIS ... E.O. 12958: DECL: ... TAGS: ... SUBJECT: ...``).
+Only very long lines are touched, and only before labels and paragraph
+numbers, so ordinary text is never split.
+"""
+
+from __future__ import annotations
+
+import re
+
+LONG_LINE = 160
+
+_BEFORE_LABEL = re.compile(
+    r"(?:\s+|(?<=\d))(?=(?:E\.\s?O\.\s?\d{5}|TAGS:|SUBJECT:|SUBJ:|REF:|REFS:|REFTEL:|CLASSIFIED BY\b|Classified By\b|"
+    r"SIPDIS\b|¶\s*\d))"
+)
+_LABEL_HINTS = ("E.", "E. O", "TAGS", "SUBJ", "REF", "CLASSIFIED", "Classified", "SIPDIS", "¶")
+_BEFORE_PARAGRAPH = re.compile(r"(?<=[.!?\"')])\s+(?=\d{1,3}\.\s+\((?:S|C|U|SBU|LOU|TS|FOUO)(?:/{1,2}[A-Z ]+)?\)\s)")
+_HEADING_RULE = re.compile(r"(?<=[.!?\"')])\s+([^.!?\n]{3,90}?\s+-{6,})\s+")
+
+
+_CAPTION_THEN_LABEL = re.compile(r"^((?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS)\b[ \t]*)+(?=E\.\s?O\.|TAGS|SUBJECT|CLASSIFIED BY)")
+
+
+_FRONT_INITIALS = frozenset("ETSN")
+_FRONT_LINE = re.compile(r"^(?:E\.?\s?O\.?\s?\d{5}|TAGS?\b|SUBJECT:|SUBJ:|SIPDIS|NOFORN).*$")
+_INLINE_LABEL = re.compile(r"\s+(?=(?:TAGS:|SUBJECT:|SUBJ:|E\.\s?O\.\s?\d{5}:|CLASSIFIED BY:|Classified By:))")
+
+
+def _split_front_lines(text: str) -> str:
+    """``SIPDIS E.O. 12958: N/A`` and ``E.O. 12958: DECL: 3/11/2019 TAGS: ECON``: one label a line."""
+    lines = text.split("\n")
+    changed = False
+    for index, line in enumerate(lines):
+        if line[:1] in _FRONT_INITIALS and ":" in line and _FRONT_LINE.match(line):
+            split = _INLINE_LABEL.sub("\n", _CAPTION_THEN_LABEL.sub(lambda m: m[0].rstrip() + "\n", line))
+            if split != line:
+                lines[index] = split
+                changed = True
+    return "\n".join(lines) if changed else text
+
+
+def unflatten(text: str) -> str:
+    text = _split_front_lines(text)
+    if not any(len(line) > LONG_LINE for line in text.split("\n")):
+        return text
+    lines = []
+    for line in text.split("\n"):
+        if len(line) > LONG_LINE:
+            if any(label in line for label in _LABEL_HINTS):
+                line = _BEFORE_LABEL.sub("\n", line)
+            if ". (" in line:
+                line = _BEFORE_PARAGRAPH.sub("\n\n", line)
+            if "------" in line:
+                line = _HEADING_RULE.sub(lambda m: "\n\n" + m[1] + "\n\n", line)
+        lines.append(line)
+    return "\n".join(lines)

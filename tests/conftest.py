@@ -1,0 +1,29 @@
+"""Shared fixtures. Qt runs headless: a platform that cannot start aborts the process."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = (REPO.parent / "shared" / "corpus").resolve()
+SHARED_DATA = (REPO.parent / "shared" / "data").resolve()
+SEED = CORPUS / "seed" / "06ALMATY2872.txt"
+
+
+def corpus_file(relative: str) -> Path:
+    path = CORPUS / relative
+    if not path.exists():
+        pytest.skip(f"corpus file {relative} is not here")
+    return path
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not here")
+    return CORPUS

@@ -1,0 +1,142 @@
+"""Fields and artefacts on real cables of every form in ../shared/corpus."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from reader.model import Cable, Recipient, Reference
+from reader.parse import parse_file
+from tests.conftest import corpus_file
+
+
+def parse_one(relative: str) -> Cable:
+    (result,) = list(parse_file(corpus_file(relative)))
+    assert isinstance(result, Cable), result
+    return result
+
+
+def test_raw_text_with_crlf_and_latin1_pilcrow() -> None:
+    cable = parse_one("text/06NEWDELHI5138.txt")
+    assert cable.source.format == "text"
+    assert cable.source.encoding == "iso-8859-1"
+    assert cable.reference_id == "06NEWDELHI5138"
+    assert cable.precedence == "IMMEDIATE"
+    assert cable.transmission_id == "VZCZCXRO7384"
+    assert cable.routing is not None and cable.routing.serial == "5138"
+    assert cable.section is not None and (cable.section.index, cable.section.total) == (1, 3)
+    assert cable.to == [Recipient("SECSTATE WASHDC", "RUEHC", "IMMEDIATE", "6831")]
+    assert len(cable.info) == 23
+    assert cable.info[0] == Recipient("AMEMBASSY BEIJING", "RUEHBJ", None, "3090")
+    assert Recipient("CIA WASHDC", "RUEAIIA") in cable.info
+    assert all("\r" not in p.text for p in cable.paragraphs)
+    assert cable.signers == ["PYATT"]
+
+
+def test_two_to_addressees_and_collectives() -> None:
+    cable = parse_one("text/09PARIS1007.txt")
+    assert cable.to == [
+        Recipient("WHITE HOUSE NSC WASHINGTON DC", "RHEHNSC", "IMMEDIATE", None),
+        Recipient("SECSTATE WASHDC", "RUEHC", "IMMEDIATE", "6830"),
+    ]
+    assert cable.info[0] == Recipient("ARAB ISRAELI COLLECTIVE", "RUEHXK", "PRIORITY", None)
+    assert cable.classified_by == "POL M/C Kathleen Allegrone"
+    assert cable.reasons == ["1.4(b)", "1.4(d)"]
+    assert [p.marking for p in cable.paragraphs[:3]] == ["C", "C", "C"]
+
+
+def test_headings_are_kept_with_the_paragraph_they_open() -> None:
+    cable = parse_one("text/06NEWDELHI5237.txt")
+    by_number = {p.number: p for p in cable.paragraphs}
+    assert by_number[4].heading == "Indian-Iranian Energy Deals Ready to go up in Smoke"
+    assert by_number[6].heading == "India's IAEA Stance Effecting Energy Deals"
+    assert "---" not in by_number[5].text
+    # "on July\n¶24. Khobargade": a stray pilcrow inside a sentence is not paragraph 24.
+    assert 24 not in by_number
+    assert '"¶24." inside a sentence read as text' in cable.warnings
+    assert cable.references == [Reference(None, "SECSTATE 119436", "06STATE119436")]
+
+
+def test_page_with_dump_noforn_and_old_reason_code() -> None:
+    cable = parse_one("html/02BOGOTA3281.html")
+    assert cable.source.format == "html"
+    assert cable.reference_id == "02BOGOTA3281"
+    assert cable.created == datetime(2002, 4, 11, 20, 44, tzinfo=UTC)
+    assert cable.classification == "SECRET"
+    assert cable.controls == ["NOFORN"]
+    assert cable.classified_by == "AMBASSADOR ANNE W. PATTERSON"
+    assert cable.reasons == ["1.5(b)", "1.5(d)"]
+    assert [p.marking for p in cable.paragraphs[:2]] == ["S/NF", "C"]
+    assert [p.level for p in cable.paragraphs[:2]] == ["SECRET", "CONFIDENTIAL"]
+    # The "id: / date: / ... header ends" dump is not read as a second header.
+    assert len(cable.info) == 10
+    assert cable.metadata is not None and cable.metadata.origin == "Embassy Bogota"
+    assert cable.warnings == ["2 copy footer line(s) removed"]  # "> " and "=====CABLE ENDS====="
+
+
+def test_partial_extract_with_old_telegram_page_breaks() -> None:
+    cable = parse_one("html/00HARARE6677.html")
+    assert cable.partial is True
+    assert cable.subject == "ASSISTANT SECRETARY MEETS WITH ZIMBABWE OPPOSITION LEADER"
+    assert cable.references == [Reference(None, "HARARE 6584", "00HARARE6584")]
+    assert cable.eo_line == "EO 12958 DECL: 11/29/10"
+    assert cable.declassify_on == date(2010, 11, 29)
+    assert cable.for_ == "NSC FOR SENIOR AFRICA DIRECTOR GAYLE SMITH\nLONDON FOR CHARLES GURNEY\nPARIS FOR BISA WILLIAMS"
+    assert any("page-break" in w for w in cable.warnings)
+    assert not any("PAGE 0" in p.text for p in cable.paragraphs)
+
+
+def test_1972_cable_with_colon_separated_references() -> None:
+    cable = parse_one("html-2011-08/72TEHRAN1164.html")
+    assert cable.created == datetime(1972, 2, 25, 9, 30, tzinfo=UTC)
+    assert cable.reference_id == "72TEHRAN1164"
+    assert [r.reference_id for r in cable.references] == ["72TEHRAN1091", "72TEHRAN263", "72MOSCOW1603"]
+    assert cable.declassify_on is None
+    assert cable.eo_line == "E.O. 12958: AS AMENDED; DECLASSIFIED JUNE 21, 2006"
+    assert cable.summary is not None and cable.summary.startswith("GENERAL AZIMI, MINISTER OF WAR")
+    assert cable.paragraphs[0].number is None  # text before paragraph 1 is kept, unnumbered
+    assert [p.number for p in cable.paragraphs[1:]] == list(range(1, 9))
+    assert cable.signers == ["HECK"]
+
+
+def test_lettered_references_and_a_non_cable_reference() -> None:
+    cable = parse_one("html-2010/06DUBLIN1020.html")
+    assert cable.references == [
+        Reference("A", "DUBLIN 891", "06DUBLIN891"),
+        Reference("B", "DUBLIN 709", "06DUBLIN709"),
+        Reference("C", "USDAO DUBLIN EI U-0011-06", None),
+    ]
+
+
+def test_body_only_page_takes_missing_fields_from_metadata_and_says_so() -> None:
+    cable = parse_one("html/05TELAVIV45.html")
+    assert cable.partial is True
+    assert cable.from_ is None
+    assert cable.reference_id == "05TELAVIV45"
+    assert cable.origin == "Embassy Tel Aviv"
+    assert "origin taken from the page metadata" in cable.warnings
+    assert "reference id year taken from the page metadata" in cable.warnings
+
+
+def test_page_and_text_disagreeing_keeps_both_and_warns() -> None:
+    cable = parse_one("html/09EFTOLONDON2187.html")
+    assert cable.reference_id == "09LONDON2187"
+    assert cable.metadata is not None and cable.metadata.reference_id == "09EFTOLONDON2187"
+    assert "page says reference id 09EFTOLONDON2187, cable text says 09LONDON2187" in cable.warnings
+    assert cable.controls == ["SBU", "NOFORN"]
+
+
+def test_flattened_cable_gets_its_structure_back() -> None:
+    cable = parse_one("html/09TALLINN325.html")
+    assert cable.subject == "Estonia Opposes Nord Stream Pipeline"
+    assert cable.tags == ["ENRG", "PREL", "SENV", "RS", "EN"]
+    assert cable.declassify_on == date(2019, 11, 6)
+    assert cable.classified_by == "Marc Nordberg, Political/Economic Chief"
+    assert [p.number for p in cable.paragraphs][:4] == [1, 2, 3, 4]
+    assert cable.paragraphs[2].heading == "Environment the Main Concern"
+    assert cable.classification == "CONFIDENTIAL"
+
+
+def test_release_page_markers_are_removed() -> None:
+    cable = parse_one("html/06SKOPJE105.html")
+    assert any("page marker" in w for w in cable.warnings)
+    assert not any("00000105" in p.text for p in cable.paragraphs)
