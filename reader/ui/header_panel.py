@@ -1,0 +1,45 @@
+"""The header-metadata panel: every header field, selectable, references as links."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser
+
+from reader.model import Cable
+from reader.ui.header_html import LINK_SCHEME, header_html
+
+
+class HeaderPanel(QTextBrowser):
+    reference_activated = Signal(str)
+    """A reference link was clicked: the cited cable's reference id."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setObjectName("headerPanel")
+        self.anchorClicked.connect(self._follow)
+        self._is_loaded: Callable[[str], bool] = lambda _ref: False
+        self._exists: Callable[[str], bool | None] = lambda _ref: None
+        self._cable: Cable | None = None
+        self.show_cable(None)
+
+    def set_lookups(self, is_loaded: Callable[[str], bool], exists: Callable[[str], bool | None]) -> None:
+        self._is_loaded, self._exists = is_loaded, exists
+
+    def show_cable(self, cable: Cable | None) -> None:
+        self._cable = cable
+        self.setHtml(header_html(cable, self._is_loaded, self._exists))
+
+    def refresh(self) -> None:
+        """Redraw (after more cables were loaded, a reference may now be "loaded")."""
+        scroll = self.verticalScrollBar().value()
+        self.show_cable(self._cable)
+        self.verticalScrollBar().setValue(scroll)
+
+    def _follow(self, url: QUrl) -> None:
+        target = url.toString()
+        if target.startswith(LINK_SCHEME):
+            self.reference_activated.emit(target[len(LINK_SCHEME) :])

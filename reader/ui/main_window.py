@@ -1,0 +1,351 @@
+"""The main window: document list, header panel, paragraph view; loading, drops, settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QUrl, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QWidget,
+)
+
+from reader import __version__
+from reader.library.store import CableStore, MemoryStore
+from reader.model import Cable, ParseError
+from reader.ui.cable_list_model import CableListModel, Role
+from reader.ui.colours import apply_theme
+from reader.ui.header_panel import HeaderPanel
+from reader.ui.list_pane import ListPane
+from reader.ui.loader import Loader
+from reader.ui.paragraph_view import ParagraphView
+from reader.ui.problems_model import ProblemsModel
+from reader.ui.resources import ICON
+from reader.ui.settings import WindowSettings
+
+FILE_FILTER = "Cables (*.txt *.html *.htm *.md *.csv *.text *.cable);;All files (*)"
+
+
+def local_paths(urls: list[QUrl]) -> list[str]:
+    return [url.toLocalFile() for url in urls if url.isLocalFile() and url.toLocalFile()]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings, store: CableStore | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = WindowSettings(settings)
+        self.store = store or MemoryStore()
+        self.setWindowTitle("Cable Reader")
+        if ICON.exists():
+            self.setWindowIcon(QIcon(str(ICON)))
+        self.setAcceptDrops(True)
+        self.setMinimumSize(720, 480)
+
+        self.list_model = CableListModel(self.store, self)
+        self.list_pane = ListPane(self.list_model, self)
+        self.header_panel = HeaderPanel(self)
+        self.header_panel.set_lookups(lambda ref: self.store.row_of_reference(ref) is not None, lambda _ref: None)
+        self.paragraph_view = ParagraphView(self)
+        self.problems = ProblemsModel(self)
+        self.loader = Loader(self)
+
+        # The list across the top (all its columns fit), the header and the paragraphs below it.
+        self.reading_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.reading_splitter.setObjectName("readingSplitter")
+        self.reading_splitter.addWidget(self.header_panel)
+        self.reading_splitter.addWidget(self.paragraph_view)
+        self.reading_splitter.setChildrenCollapsible(False)
+        self.main_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.list_pane)
+        self.main_splitter.addWidget(self.reading_splitter)
+        self.main_splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.main_splitter)
+
+        self._build_problems_dock()
+        self._build_status_bar()
+        self._build_menus()
+        self._connect()
+        self._restore()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_problems_dock(self) -> None:
+        self.problems_view = QTableView(self)
+        self.problems_view.setObjectName("problemsView")
+        self.problems_view.setModel(self.problems)
+        self.problems_view.verticalHeader().setVisible(False)
+        self.problems_view.horizontalHeader().setStretchLastSection(True)
+        self.problems_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.problems_view.setColumnWidth(0, 420)
+        self.problems_dock = QDockWidget("Problems", self)
+        self.problems_dock.setObjectName("problemsDock")
+        self.problems_dock.setWidget(self.problems_view)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.problems_dock.hide()
+
+    def _build_status_bar(self) -> None:
+        self.count_label = QLabel(self)
+        self.problem_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setToolTip("Stop loading; what is loaded stays")
+        self.cancel_button.hide()
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.problem_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        bar.addPermanentWidget(self.count_label)
+        self._update_counts()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.open_action = QAction("&Open Files…", self, shortcut=QKeySequence.StandardKey.Open, triggered=self.open_files)
+        self.open_folder_action = QAction(
+            "Open &Folder…", self, shortcut=QKeySequence("Ctrl+Shift+O"), triggered=self.open_folder
+        )
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.open_folder_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close))
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        find = QAction("&Find…", self, shortcut=QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: (self.list_pane.filter_box.setFocus(), self.list_pane.filter_box.selectAll()))
+        edit_menu.addAction(find)
+        edit_menu.addAction(QAction("Copy Paragraphs", self, triggered=self.paragraph_view.copy_selection))
+        edit_menu.addAction(QAction("Copy Whole Cable", self, triggered=self.paragraph_view.copy_all))
+
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addAction(self.problems_dock.toggleViewAction())
+        self.dark_action = QAction("&Dark Theme", self, checkable=True)
+        self.dark_action.setChecked(self.settings.dark)
+        self.dark_action.toggled.connect(self._set_dark)
+        view_menu.addAction(self.dark_action)
+        view_menu.addAction(
+            QAction("Clear &Filters", self, shortcut=QKeySequence("Ctrl+L"), triggered=self.list_pane.clear_filters)
+        )
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(QAction("&About Cable Reader", self, triggered=self._about))
+
+    def _connect(self) -> None:
+        table = self.list_pane.table
+        table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.list_pane.filter_changed.connect(self._update_counts)
+        self.list_pane.proxy.modelReset.connect(self._update_counts)
+        self.header_panel.reference_activated.connect(self.select_reference)
+        self.loader.cables_loaded.connect(self._add_cables)
+        self.loader.problems_found.connect(self._add_problems)
+        self.loader.progress.connect(self._progress)
+        self.loader.load_started.connect(self._load_started)
+        self.loader.load_finished.connect(self._load_finished)
+        self.cancel_button.clicked.connect(self.loader.cancel)
+
+    def _restore(self) -> None:
+        geometry = self.settings.bytes("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1440, 900)
+        state = self.settings.bytes("window/state")
+        if state is not None:
+            self.restoreState(state)
+        for splitter, default in ((self.main_splitter, [300, 600]), (self.reading_splitter, [460, 980])):
+            saved = self.settings.bytes(f"splitters/{splitter.objectName()}")
+            if saved is None or not splitter.restoreState(saved):
+                splitter.setSizes(default)
+        columns = self.settings.bytes("list/header")
+        if columns is not None:
+            self.list_pane.table.horizontalHeader().restoreState(columns)
+
+    def save_settings(self) -> None:
+        self.settings.set_bytes("window/geometry", self.saveGeometry())
+        self.settings.set_bytes("window/state", self.saveState())
+        for splitter in (self.main_splitter, self.reading_splitter):
+            self.settings.set_bytes(f"splitters/{splitter.objectName()}", splitter.saveState())
+        self.settings.set_bytes("list/header", self.list_pane.table.horizontalHeader().saveState())
+        self.settings.sync()
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def load_paths(self, paths: list[str]) -> None:
+        """Load files and folders (recursively) in the background."""
+        paths = [str(p) for p in paths if str(p)]
+        if not paths:
+            return
+        self.loader.load(paths)
+
+    def remember(self, paths: list[str]) -> None:
+        self.settings.add_recent(paths)
+        first = Path(paths[0])
+        self.settings.last_folder = str(first if first.is_dir() else first.parent)
+
+    @Slot()
+    def open_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Open Cables", self.settings.last_folder, FILE_FILTER)
+        if files:
+            self.remember(files)
+            self.load_paths(files)
+
+    @Slot()
+    def open_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open Folder of Cables", self.settings.last_folder)
+        if folder:
+            self.remember([folder])
+            self.load_paths([folder])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: (self.remember([p]), self.load_paths([p])))
+        if recent:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear Recent", self.settings.clear_recent)
+        else:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+
+    @Slot(list)
+    def _add_cables(self, cables: list[Cable]) -> None:
+        had_rows = self.list_pane.proxy.rowCount() > 0
+        self.list_model.add_cables(cables)
+        if not had_rows and self.list_pane.proxy.rowCount() > 0 and not self.list_pane.table.currentIndex().isValid():
+            self.select_proxy_row(0)
+        current = self.current_cable()
+        if current is not None and current.references:
+            self.header_panel.refresh()  # a cited cable may have just arrived
+        self._update_counts()
+
+    @Slot(list)
+    def _add_problems(self, problems: list[ParseError]) -> None:
+        self.problems.add_problems(problems)
+        count = self.problems.rowCount()
+        self.problem_label.setText(f"{count} file{'s' if count != 1 else ''} could not be read")
+        self.problems_dock.show()
+
+    @Slot()
+    def _load_started(self) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.statusBar().showMessage("Loading…")
+
+    @Slot(int, int)
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done:,} / {total:,} files")
+
+    @Slot(bool)
+    def _load_finished(self, cancelled: bool) -> None:
+        if self.loader.is_running:
+            return
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.statusBar().showMessage("Loading cancelled" if cancelled else "Loaded", 4000)
+        self._update_counts()
+
+    # -- selection --------------------------------------------------------------------------
+
+    def select_proxy_row(self, row: int) -> None:
+        table = self.list_pane.table
+        index = self.list_pane.proxy.index(row, 0)
+        if index.isValid():
+            table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+            table.scrollTo(index)
+
+    @Slot(str)
+    def select_reference(self, reference_id: str) -> None:
+        row = self.store.row_of_reference(reference_id)
+        if row is None:
+            self.statusBar().showMessage(f"{reference_id} is not loaded", 5000)
+            return
+        proxy = self.list_pane.proxy
+        index = proxy.mapFromSource(self.list_model.index(row, 0))
+        if not index.isValid():
+            self.list_pane.clear_filters()
+            index = proxy.mapFromSource(self.list_model.index(row, 0))
+        self.select_proxy_row(index.row())
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        cable = current.data(Role.CABLE) if current.isValid() else None
+        self.show_cable(cable)
+
+    def show_cable(self, cable: Cable | None) -> None:
+        self.header_panel.show_cable(cable)
+        self.paragraph_view.set_cable(cable)
+        title = f"{cable.reference_id} — Cable Reader" if cable and cable.reference_id else "Cable Reader"
+        self.setWindowTitle(title)
+
+    def current_cable(self) -> Cable | None:
+        index = self.list_pane.table.currentIndex()
+        return index.data(Role.CABLE) if index.isValid() else None
+
+    def _update_counts(self) -> None:
+        shown, loaded = self.list_pane.proxy.rowCount(), self.store.count()
+        self.count_label.setText(f"{shown:,} of {loaded:,} cables shown" if shown != loaded else f"{loaded:,} cables")
+
+    # -- drag and drop ----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_paths(event.mimeData().urls()):
+            event.setDropAction(Qt.DropAction.CopyAction)  # never Move: that can delete the user's file
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if local_paths(event.mimeData().urls()):
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_paths(event.mimeData().urls())
+        if not paths:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.remember(paths)
+        self.load_paths(paths)
+
+    # -- misc -------------------------------------------------------------------------------
+
+    def _set_dark(self, dark: bool) -> None:
+        self.settings.dark = dark
+        apply_theme(dark)
+        self.paragraph_view.delegate.clear_cache()
+        self.header_panel.refresh()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Cable Reader",
+            f"Cable Reader {__version__}\n\nReads US diplomatic cables: header fields, portion markings, references.",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.loader.cancel()
+        self.loader.wait(5000)
+        self.save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,52 @@
+"""Fixtures for window tests: a fresh settings file and a window that loads and waits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from reader.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def settings_file(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def make_window(qtbot, settings_file: Path) -> Iterator[Callable[[], MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        fresh = not settings_file.exists()
+        window = MainWindow(QSettings(str(settings_file), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        if fresh:
+            window.resize(1280, 800)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.loader.cancel()
+        window.loader.wait(5000)
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:
+    return make_window()
+
+
+@pytest.fixture
+def load(qtbot) -> Callable[[MainWindow, list], None]:
+    """Load paths through the window's own loading path and wait until it is done."""
+
+    def run(window: MainWindow, paths: list) -> None:
+        with qtbot.waitSignal(window.loader.load_finished, timeout=60000):
+            window.load_paths([str(p) for p in paths])
+
+    return run

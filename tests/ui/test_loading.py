@@ -1,0 +1,110 @@
+"""Loading runs off the GUI thread: rows arrive in batches, the event loop keeps turning, Cancel works."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from reader.ui import loader as loader_module
+from reader.ui.main_window import MainWindow
+from tests.conftest import SEED, corpus_file
+
+
+@pytest.fixture(scope="module")
+def big_folder(tmp_path_factory) -> Path:
+    """2,000 real cables in nested folders (copies of three forms of real cables)."""
+    root = tmp_path_factory.mktemp("big")
+    sources = [
+        SEED.read_bytes(),
+        corpus_file("text/09PARIS1007.txt").read_bytes(),
+        corpus_file("html/02BOGOTA3281.html").read_bytes(),
+    ]
+    suffixes = [".txt", ".txt", ".html"]
+    for n in range(2000):
+        folder = root / f"part{n // 250}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"cable{n:05d}{suffixes[n % 3]}").write_bytes(sources[n % 3])
+    return root
+
+
+@contextmanager
+def threads_calling(monkeypatch: pytest.MonkeyPatch, name: str) -> Iterator[set[int]]:
+    """The threads that call the loader's ``name`` while the block runs."""
+    threads: set[int] = set()
+    original = getattr(loader_module, name)
+
+    def spy(*args):
+        threads.add(threading.get_ident())
+        return original(*args)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(loader_module, name, spy)
+        yield threads
+
+
+def test_the_event_loop_turns_while_a_large_folder_loads(qtbot, window: MainWindow, big_folder: Path, monkeypatch) -> None:
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(window.store.count()))
+    inserts: list[int] = []
+    window.list_model.rowsInserted.connect(lambda _parent, first, last: inserts.append(last - first + 1))
+    with threads_calling(monkeypatch, "iter_cable_files") as job_threads:
+        timer.start()
+        with qtbot.waitSignal(window.loader.load_finished, timeout=120000) as finished:
+            window.load_paths([str(big_folder)])
+            assert window.progress.isVisible() and window.cancel_button.isVisible()
+        timer.stop()
+    assert finished.args == [False]
+    assert window.store.count() == 2000
+    assert job_threads and threading.get_ident() not in job_threads  # the job never ran on the GUI thread
+    assert len(inserts) > 3  # rows appeared batch by batch, not all at the end
+    assert len(ticks) > 10  # the GUI thread kept serving its timer during the load
+    assert any(0 < count < 2000 for count in ticks)  # ...and saw rows while more were coming
+    assert not window.progress.isVisible() and not window.cancel_button.isVisible()
+    assert window.count_label.text() == "2,000 cables"
+
+
+def test_cancel_stops_the_load_and_keeps_what_was_loaded(qtbot, window: MainWindow, big_folder: Path) -> None:
+    def cancel_on_first_rows(*_args) -> None:
+        window.cancel_button.click()
+
+    window.loader.cables_loaded.connect(cancel_on_first_rows)
+    with qtbot.waitSignal(window.loader.load_finished, timeout=120000) as finished:
+        window.load_paths([str(big_folder)])
+    assert finished.args == [True]
+    loaded = window.store.count()
+    assert 0 < loaded < 2000
+    assert window.statusBar().currentMessage() == "Loading cancelled"
+    qtbot.wait(200)
+    assert window.store.count() == loaded  # nothing arrives after the cancel
+
+
+def test_a_small_load_parses_in_the_worker_thread(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    for n in range(20):
+        (tmp_path / f"c{n}.txt").write_bytes(SEED.read_bytes())
+    with (
+        threads_calling(monkeypatch, "parse_file") as parse_threads,
+        qtbot.waitSignal(window.loader.load_finished, timeout=60000),
+    ):
+        window.load_paths([str(tmp_path)])
+    assert window.store.count() == 20
+    assert parse_threads and threading.get_ident() not in parse_threads
+
+
+def test_a_second_load_waits_for_the_first(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "one.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "b" / "two.txt").write_bytes(corpus_file("text/09PARIS1007.txt").read_bytes())
+    done: list[bool] = []
+    window.loader.load_finished.connect(done.append)
+    window.load_paths([str(tmp_path / "a")])
+    window.load_paths([str(tmp_path / "b")])
+    qtbot.waitUntil(lambda: len(done) == 2 and not window.loader.is_running, timeout=30000)
+    assert window.store.count() == 2
