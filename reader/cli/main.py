@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from reader import __version__
-from reader.cli import parse_command
+from reader.cli import library_commands, parse_command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -14,6 +14,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cable-reader {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True)
     parse_command.add_parser(subparsers)
+    library_commands.add_parsers(subparsers)
     return parser
 
 

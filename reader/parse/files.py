@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.model import Cable, ParseError, ParseResult, Source
@@ -95,25 +96,47 @@ def _parse_release(path: str) -> Iterator[ParseResult]:
                 yield parse_cable_text(row.text, source, row.metadata)
 
 
-def parse_file(path: str | os.PathLike[str]) -> Iterator[ParseResult]:
-    """Every cable in one file: one for a cable file, one per row for a release CSV."""
+@dataclass(frozen=True)
+class FileRead:
+    """A file's first bytes as read for parsing (empty for a release CSV, which streams)."""
+
+    path: str
+    data: bytes
+    size: int
+    mtime: float
+    release: bool
+
+
+def read_cable_file(path: str | os.PathLike[str]) -> FileRead | ParseError:
+    """Read a file for parsing: at most MAX_CABLE_BYTES, nothing of a release CSV but its start."""
     name = os.fspath(path)
     try:
-        size = os.path.getsize(name)
+        stat = os.stat(name)
         with open(name, "rb") as handle:
             start = handle.read(4096)
             release = looks_like_release_csv(start.decode("utf-8", errors="replace"))
-            head = b"" if release else start + handle.read(MAX_CABLE_BYTES - len(start))
+            data = b"" if release else start + handle.read(MAX_CABLE_BYTES - len(start))
     except IsADirectoryError:
-        yield ParseError(Source(name, "unknown", None), "This is a folder, not a file.")
-        return
+        return ParseError(Source(name, "unknown", None), "This is a folder, not a file.")
     except OSError as exc:
-        yield ParseError(Source(name, "unknown", None), f"The file cannot be read: {exc.strerror or exc}.")
-        return
-    if release:
-        yield from _parse_release(name)
-        return
-    yield parse_bytes(head, name, size if size > MAX_CABLE_BYTES else None)
+        return ParseError(Source(name, "unknown", None), f"The file cannot be read: {exc.strerror or exc}.")
+    return FileRead(name, data, stat.st_size, stat.st_mtime, release)
+
+
+def parse_read(read: FileRead) -> ParseResult:
+    """Parse a (non-CSV) file that ``read_cable_file`` read."""
+    return parse_bytes(read.data, read.path, read.size if read.size > MAX_CABLE_BYTES else None)
+
+
+def parse_file(path: str | os.PathLike[str]) -> Iterator[ParseResult]:
+    """Every cable in one file: one for a cable file, one per row for a release CSV."""
+    read = read_cable_file(path)
+    if isinstance(read, ParseError):
+        yield read
+    elif read.release:
+        yield from _parse_release(read.path)
+    else:
+        yield parse_read(read)
 
 
 def iter_cable_files(path: str | os.PathLike[str]) -> Iterator[str]:

@@ -8,20 +8,28 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__
+from reader.library.library import Library
+from reader.library.paths import default_library_path
+from reader.library.schema import LibraryError
+from reader.library.store import CableStore, MemoryStore
 from reader.ui.colours import apply_theme
 from reader.ui.main_window import MainWindow
 from reader.ui.resources import ICON, SAMPLES
 from reader.ui.settings import default_settings
 
 SCREENSHOT_SIZE = (1440, 900)
+SWITCH_INTERVAL = 0.001
+"""Seconds a Python thread may hold the GIL: short, so the window answers while work runs."""
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cable-reader", description="Read US diplomatic cables.")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="cable files or folders to open")
+    parser.add_argument("--library", metavar="DB", help=f"the library file (default: {default_library_path()})")
+    parser.add_argument("--memory", action="store_true", help="keep this session's cables in memory only, no library")
     parser.add_argument("--screenshot", metavar="OUT.png", help="load, select the first cable, save the window, exit")
     parser.add_argument("--select", metavar="REFID", help="with --screenshot: the cable to show (default: the first)")
     parser.add_argument("--dark", action="store_true", help="use the dark theme")
@@ -34,13 +42,27 @@ def _settings(path: str | None) -> QSettings:
     return QSettings(path, QSettings.Format.IniFormat) if path else default_settings()
 
 
+def open_store(args: argparse.Namespace, quiet: bool) -> CableStore:
+    """The library, or memory when asked or when the library cannot be opened (said, never overwritten)."""
+    if args.memory:
+        return MemoryStore()
+    try:
+        return Library(args.library or default_library_path())
+    except LibraryError as exc:
+        if quiet:
+            print(f"cable-reader: {exc} Working in memory only.", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, "Cable Reader", f"{exc}\n\nThis session keeps its cables in memory only.")
+        return MemoryStore()
+
+
 def take_screenshot(window: MainWindow, out: str, select: str | None = None) -> int:
     """Save the window to ``out`` once loading is done; the exit status says if it worked."""
     window.list_pane.table.setFocus()
     if select:
         window.select_reference(select)
-    elif window.list_pane.proxy.rowCount():
-        window.select_proxy_row(0)
+    elif window.list_model.rowCount():
+        window.select_row(0)
     QApplication.processEvents()
     ok = window.grab().save(out)
     print(f"screenshot {'saved to' if ok else 'could not be saved to'} {out}", file=sys.stderr)
@@ -49,38 +71,46 @@ def take_screenshot(window: MainWindow, out: str, select: str | None = None) -> 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    sys.setswitchinterval(SWITCH_INTERVAL)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Cable Reader")
     app.setOrganizationName("CableReader")
     app.setApplicationVersion(__version__)
     if ICON.exists():
         app.setWindowIcon(QIcon(str(ICON)))
-    settings = _settings(args.settings)
-    window = MainWindow(settings)
+    store = open_store(args, quiet=bool(args.screenshot))
+    window = MainWindow(_settings(args.settings), store)
     apply_theme(args.dark or window.settings.dark)
     if args.dark:
         window.dark_action.setChecked(True)
-    paths = [str(Path(p).resolve()) for p in args.paths] or [str(SAMPLES)]
+    paths = [str(Path(p).resolve()) for p in args.paths]
+    if not paths and store.count() == 0:
+        paths = [str(SAMPLES)]  # a new user sees a working reader at once
     if args.screenshot:
         window.resize(*SCREENSHOT_SIZE)
     window.show()
-    window.load_paths(paths)
     if args.paths and not args.screenshot:
         window.remember(paths)
-    if args.screenshot:
-        result: list[int] = []
+    if not args.screenshot:
+        window.load_paths(paths)
+        return app.exec()
 
-        def finish(_cancelled: bool) -> None:
-            if window.loader.is_running:
-                return
-            QTimer.singleShot(200, lambda: (result.append(take_screenshot(window, args.screenshot, args.select)), app.quit()))
+    result: list[int] = []
 
-        window.loader.load_finished.connect(finish)
-        app.exec()
-        window.loader.cancel()
-        window.loader.wait()
-        return result[0] if result else 1
-    return app.exec()
+    def finish(_cancelled: bool = False) -> None:
+        if window.loader.is_running:
+            return
+        QTimer.singleShot(200, lambda: (result.append(take_screenshot(window, args.screenshot, args.select)), app.quit()))
+
+    window.loader.load_finished.connect(finish)
+    if paths:
+        window.load_paths(paths)
+    else:
+        finish()
+    app.exec()
+    window.loader.cancel()
+    window.loader.wait()
+    return result[0] if result else 1
 
 
 if __name__ == "__main__":

@@ -1,19 +1,25 @@
-"""The document list: one row per cable in the store, typed sort values, level colours."""
+"""The document list: the rows a store's query returns, read lazily a page at a time.
+
+Sorting and filtering are done by the store (SQL for the library), so a list of
+251,287 cables sorts and filters without the window holding their text.
+"""
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
-from reader.library.store import CableStore, source_key
+from reader.library.query import ListQuery, Summary
+from reader.library.store import CableStore, level_label
 from reader.model import Cable
 from reader.ui.colours import level_colour, text_on
 
 Index = QModelIndex | QPersistentModelIndex
+PAGE = 200
 
 
 class Column(IntEnum):
@@ -31,47 +37,93 @@ HEADERS = {
     Column.CLASSIFICATION: "Classification",
     Column.SUBJECT: "Subject",
 }
+SORT_OF_COLUMN = {
+    Column.REFERENCE: "reference",
+    Column.CREATED: "created",
+    Column.ORIGIN: "origin",
+    Column.CLASSIFICATION: "classification",
+    Column.SUBJECT: "subject",
+}
 
 
 class Role(IntEnum):
     CABLE = Qt.ItemDataRole.UserRole + 1
-    SORT = Qt.ItemDataRole.UserRole + 2
+    KEY = Qt.ItemDataRole.UserRole + 2
     LEVEL = Qt.ItemDataRole.UserRole + 3
-    FILTER_TEXT = Qt.ItemDataRole.UserRole + 4
-
-
-_DIGITS = re.compile(r"(\d+)")
-
-
-def natural_key(reference_id: str | None) -> str:
-    """``06ALMATY2872`` before ``06ALMATY10001``: digit runs padded so that text order is number order.
-
-    A plain string, so Qt compares sort values natively, without a call back into Python."""
-    if not reference_id:
-        return "\uffff"
-    return _DIGITS.sub(lambda m: m[1].zfill(12), reference_id)
-
-
-def classification_label(cable: Cable) -> str:
-    label = cable.classification or "Unknown"
-    return "//".join([label, *cable.controls]) if cable.controls else label
 
 
 class CableListModel(QAbstractTableModel):
-    """Rows are the store's rows; the store is told of new cables through ``add_cables``."""
-
     def __init__(self, store: CableStore, parent=None) -> None:
         super().__init__(parent)
         self._store = store
-        # Sort and filter values per row, computed once: sorting calls data() n log n times.
-        self._keys: list[tuple[Any, ...]] = [self._row_keys(store.get(row)) for row in range(store.count())]
+        self._query = ListQuery()
+        self._keys: list[int] = []
+        self._rows: dict[int, int] | None = None
+        self._cache: dict[int, Summary] = {}
+        self.refresh()
 
     @property
     def store(self) -> CableStore:
         return self._store
 
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    # -- rows -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Ask the store again (after loading, or a new filter or order)."""
+        keys = self._store.query(self._query)
+        self.beginResetModel()
+        self._keys = keys
+        self._rows = None
+        self._cache.clear()
+        self.endResetModel()
+
+    def set_query(self, **changes: Any) -> None:
+        query = replace(self._query, **changes)
+        if query != self._query:
+            self._query = query
+            self.refresh()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(Column):
+            self.set_query(sort=SORT_OF_COLUMN[Column(column)], descending=order == Qt.SortOrder.DescendingOrder)
+
+    def key_at(self, row: int) -> int | None:
+        return self._keys[row] if 0 <= row < len(self._keys) else None
+
+    def row_of_key(self, key: int) -> int | None:
+        if self._rows is None:
+            self._rows = {k: row for row, k in enumerate(self._keys)}
+        return self._rows.get(key)
+
+    def cable_at(self, row: int) -> Cable | None:
+        key = self.key_at(row)
+        return self._store.get(key) if key is not None else None
+
+    def add_cables(self, cables: list[Cable]) -> None:
+        """Store cables and show them (the in-memory path; the library imports off-thread)."""
+        if cables:
+            self._store.add(cables)
+            self.refresh()
+
+    def _summary(self, row: int) -> Summary | None:
+        key = self._keys[row]
+        summary = self._cache.get(key)
+        if summary is None:
+            if len(self._cache) > 20 * PAGE:
+                self._cache.clear()
+            start = max(0, row - PAGE // 4)
+            self._cache.update(self._store.summaries(self._keys[start : start + PAGE]))
+            summary = self._cache.get(key)
+        return summary
+
+    # -- Qt -------------------------------------------------------------------------------
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._store.count()
+        return 0 if parent.isValid() else len(self._keys)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
@@ -82,76 +134,43 @@ class CableListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._store.count():
+        if not index.isValid() or not 0 <= index.row() < len(self._keys):
             return None
-        cable = self._store.get(index.row())
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(cable, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(cable, column)
-        if role == Role.SORT:
-            return self._keys[index.row()][column]
+        column = index.column()
+        if role == Role.KEY:
+            return self._keys[index.row()]
         if role == Role.CABLE:
-            return cable
+            return self.cable_at(index.row())
+        summary = self._summary(index.row())
+        if summary is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(summary, column)
         if role == Role.LEVEL:
-            return cable.classification
-        if role == Role.FILTER_TEXT:
-            return self._keys[index.row()][-1]
+            return summary.classification
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == Column.SUBJECT:
+                return summary.subject
+            if column == Column.REFERENCE:
+                return summary.path
+            return None
         if column == Column.CLASSIFICATION:
             if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(level_colour(cable.classification))
+                return QBrush(level_colour(summary.classification))
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(text_on(cable.classification))
+                return QBrush(text_on(summary.classification))
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    @staticmethod
-    def _display(cable: Cable, column: Column) -> str:
-        if column == Column.REFERENCE:
-            return cable.reference_id or "(no id)"
-        if column == Column.CREATED:
-            return cable.created.strftime("%Y-%m-%d %H:%M") if cable.created else ""
-        if column == Column.ORIGIN:
-            return cable.origin or ""
-        if column == Column.CLASSIFICATION:
-            return classification_label(cable)
-        return cable.subject or ""
 
-    @staticmethod
-    def _tooltip(cable: Cable, column: Column) -> str | None:
-        if column == Column.SUBJECT and cable.subject:
-            return cable.subject
-        if column == Column.REFERENCE:
-            return cable.source.path
-        return None
-
-    @staticmethod
-    def _row_keys(cable: Cable) -> tuple[Any, ...]:
-        """Sort values by column (typed: text, seconds, rank), then the filter text."""
-        return (
-            natural_key(cable.reference_id),
-            cable.created.timestamp() if cable.created else -1e18,
-            (cable.origin or "").lower(),
-            cable.level_rank,
-            (cable.subject or "").lower(),
-            " ".join((cable.reference_id or "", cable.origin or "", cable.subject or "", " ".join(cable.tags))).lower(),
-        )
-
-    def add_cables(self, cables: list[Cable]) -> None:
-        """Append new cables as rows; a cable from a file already loaded replaces its row."""
-        latest: dict[tuple[str, int], Cable] = {source_key(cable): cable for cable in cables}
-        new = [c for c in latest.values() if self._store.row_of_source(c) is None]
-        again = [c for c in latest.values() if self._store.row_of_source(c) is not None]
-        if new:
-            first = self._store.count()
-            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-            self._store.add(new)
-            self._keys.extend(self._row_keys(cable) for cable in new)
-            self.endInsertRows()
-        if again:
-            _, replaced = self._store.add(again)
-            for row in replaced:
-                self._keys[row] = self._row_keys(self._store.get(row))
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+def _display(summary: Summary, column: int) -> str:
+    if column == Column.REFERENCE:
+        return summary.reference_id or "(no id)"
+    if column == Column.CREATED:
+        return summary.created.strftime("%Y-%m-%d %H:%M") if summary.created else ""
+    if column == Column.ORIGIN:
+        return summary.origin or ""
+    if column == Column.CLASSIFICATION:
+        return level_label(summary.classification, summary.controls)
+    return summary.subject or ""

@@ -10,6 +10,7 @@ import html
 import re
 from collections.abc import Callable
 
+from reader.library.query import Summary
 from reader.model import Cable, Recipient
 from reader.model.json_codec import format_utc
 from reader.ui.colours import LEVEL_COLOURS
@@ -55,10 +56,20 @@ def _references(cable: Cable, is_loaded: Callable[[str], bool], exists: Callable
     return "<br>".join(items)
 
 
+def _cited_by(citing: list[Summary]) -> str:
+    items = []
+    for summary in citing:
+        refid = summary.reference_id or ""
+        link = f'<a href="{LINK_SCHEME}{refid}">{_e(refid)}</a>' if SAFE_REFERENCE.match(refid) else _e(refid or "?")
+        items.append(f"{link} <span style='color:#6b7280'>{_e(summary.subject or '')}</span>")
+    return "<br>".join(items)
+
+
 def header_rows(
     cable: Cable,
     is_loaded: Callable[[str], bool] = lambda _ref: False,
     exists: Callable[[str], bool | None] = lambda _ref: None,
+    citing: list[Summary] | None = None,
 ) -> list[tuple[str, str]]:
     """(label, HTML value) pairs for every field the cable has."""
     rows: list[tuple[str, str]] = []
@@ -90,6 +101,7 @@ def header_rows(
     add("Tags", _e(" ".join(cable.tags)) if cable.tags else None)
     add("Subject", _e(cable.subject) if cable.subject else None)
     add("References", _references(cable, is_loaded, exists) if cable.references else None)
+    add("Cited by", _cited_by(citing) if citing else None)
     if cable.classified_by or cable.reasons:
         reasons = f" — reasons {_e(', '.join(cable.reasons))}" if cable.reasons else ""
         add("Classified by", _e(cable.classified_by or "?") + reasons)
@@ -133,11 +145,12 @@ def header_html(
     cable: Cable | None,
     is_loaded: Callable[[str], bool] = lambda _ref: False,
     exists: Callable[[str], bool | None] = lambda _ref: None,
+    citing: list[Summary] | None = None,
 ) -> str:
     if cable is None:
         return "<p style='color:#6b7280'>Select a cable in the list.</p>"
     body = []
-    for label, value in header_rows(cable, is_loaded, exists):
+    for label, value in header_rows(cable, is_loaded, exists, citing):
         warn = label.startswith("Warnings")
         style = " style='background-color:#fff4ce; color:#3d2e00'" if warn else ""
         body.append(

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
+from reader.library.query import Summary
 from reader.model import Cable
 from reader.ui.header_html import LINK_SCHEME, header_html
 
@@ -23,15 +24,22 @@ class HeaderPanel(QTextBrowser):
         self.anchorClicked.connect(self._follow)
         self._is_loaded: Callable[[str], bool] = lambda _ref: False
         self._exists: Callable[[str], bool | None] = lambda _ref: None
+        self._cited_by: Callable[[str], list[Summary]] = lambda _ref: []
         self._cable: Cable | None = None
         self.show_cable(None)
 
-    def set_lookups(self, is_loaded: Callable[[str], bool], exists: Callable[[str], bool | None]) -> None:
-        self._is_loaded, self._exists = is_loaded, exists
+    def set_lookups(
+        self,
+        is_loaded: Callable[[str], bool],
+        exists: Callable[[str], bool | None],
+        cited_by: Callable[[str], list[Summary]],
+    ) -> None:
+        self._is_loaded, self._exists, self._cited_by = is_loaded, exists, cited_by
 
     def show_cable(self, cable: Cable | None) -> None:
         self._cable = cable
-        self.setHtml(header_html(cable, self._is_loaded, self._exists))
+        citing = self._cited_by(cable.reference_id) if cable is not None and cable.reference_id else []
+        self.setHtml(header_html(cable, self._is_loaded, self._exists, citing))
 
     def refresh(self) -> None:
         """Redraw (after more cables were loaded, a reference may now be "loaded")."""

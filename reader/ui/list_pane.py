@@ -1,19 +1,28 @@
-"""The document list pane: filter box, classification filter, and the sortable table."""
+"""The document list pane: filter box, full-text search, classification filter, sortable table."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.model import LEVELS
-from reader.ui.cable_filter_proxy import ALL_LEVELS, CableFilterProxy
-from reader.ui.cable_list_model import CableListModel, Column
+from reader.ui.cable_list_model import SORT_OF_COLUMN, CableListModel, Column
 
-LEVEL_CHOICES: tuple[tuple[str, frozenset[str | None]], ...] = (
-    ("All classifications", ALL_LEVELS),
+LEVEL_CHOICES: tuple[tuple[str, frozenset[str | None] | None], ...] = (
+    ("All classifications", None),
     *((level.title(), frozenset([level])) for level in reversed(LEVELS)),
     ("Unknown", frozenset([None])),
 )
+TYPING_PAUSE_MS = 200
 
 
 class CableTable(QTableView):
@@ -26,33 +35,37 @@ class CableTable(QTableView):
 
 
 class ListPane(QWidget):
-    filter_changed = Signal()
+    search_changed = Signal(str)
+    """The full-text search text changed (after a pause in typing)."""
 
     def __init__(self, model: CableListModel, parent=None) -> None:
         super().__init__(parent)
         self.model = model
-        self.proxy = CableFilterProxy(self)
-        self.proxy.setSourceModel(model)
         self.filter_box = QLineEdit(self)
         self.filter_box.setPlaceholderText("Filter by id, origin, subject, tags")
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setAccessibleName("Filter cables")
+        self.search_box = QLineEdit(self)
+        self.search_box.setPlaceholderText('Search the text: words, "a phrase", prefix*')
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName("Search cable text")
         self.level_box = QComboBox(self)
         self.level_box.setAccessibleName("Classification filter")
         for label, _levels in LEVEL_CHOICES:
             self.level_box.addItem(label)
         self.table = CableTable(self)
         self.table.setObjectName("cableList")
-        self.table.setModel(self.proxy)
+        self.table.setModel(model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.CREATED, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
@@ -66,7 +79,8 @@ class ListPane(QWidget):
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.filter_box, 1)
+        filters.addWidget(self.filter_box, 2)
+        filters.addWidget(self.search_box, 3)
         filters.addWidget(self.level_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -74,17 +88,38 @@ class ListPane(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
 
-        self.filter_box.textChanged.connect(self._text_changed)
-        self.level_box.currentIndexChanged.connect(self._level_changed)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.apply_filters)
+        self.filter_box.textChanged.connect(lambda _text: self._typing.start())
+        self.search_box.textChanged.connect(lambda _text: self._typing.start())
+        self.level_box.currentIndexChanged.connect(lambda _choice: self.apply_filters())
 
-    def _text_changed(self, text: str) -> None:
-        self.proxy.set_text(text)
-        self.filter_changed.emit()
-
-    def _level_changed(self, choice: int) -> None:
-        self.proxy.set_levels(LEVEL_CHOICES[choice][1])
-        self.filter_changed.emit()
+    def apply_filters(self) -> None:
+        """Hand the filter box, search box and level to the model (now, not after the pause)."""
+        self._typing.stop()
+        search = self.search_box.text().strip()
+        changes: dict = {
+            "text": " ".join(self.filter_box.text().split()),
+            "levels": LEVEL_CHOICES[self.level_box.currentIndex()][1],
+            "search": search,
+        }
+        header = self.table.horizontalHeader()
+        if search and search != self.model.query.search:
+            changes["sort"] = "rank"  # best matches first until a column is clicked
+            header.setSortIndicatorShown(False)
+        elif not search and self.model.query.sort == "rank":
+            column = header.sortIndicatorSection()
+            changes["sort"] = SORT_OF_COLUMN.get(Column(column), "created") if 0 <= column < len(Column) else "created"
+        if search != self.model.query.search:
+            self.search_changed.emit(search)
+        self.model.set_query(**changes)
+        if self.model.query.sort != "rank":
+            header.setSortIndicatorShown(True)
 
     def clear_filters(self) -> None:
         self.filter_box.clear()
+        self.search_box.clear()
         self.level_box.setCurrentIndex(0)
+        self.apply_filters()

@@ -1,7 +1,10 @@
 """Loading cables off the GUI thread, in batches, with progress, and cancellable.
 
-The job runs in a worker QThread and never touches a widget: it parses and
-hands results back through queued signals; the window adds them to its model.
+The job runs in a worker QThread and never touches a widget. Many files are
+parsed in worker processes: a parsing thread would hold Python's GIL, and every
+call Qt makes back into Python on the GUI thread would wait for it. With a
+library, the job also writes: it imports into its own connection and says which
+keys it committed; without one, it hands the parsed cables to the GUI thread.
 """
 
 from __future__ import annotations
@@ -14,11 +17,16 @@ import time
 from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from reader.library.importer import Importer
+from reader.library.library import Library
+from reader.library.schema import LibraryError
 from reader.model import Cable, ParseError, ParseResult, Source
 from reader.parse import iter_cable_files, parse_file
+from reader.parse.files import FileRead, parse_read, read_cable_file
 
 BATCH_SECONDS = 0.1
 BATCH_SIZE = 500
@@ -27,36 +35,38 @@ PROCESS_THRESHOLD = 200
 CHUNK_FILES = 25
 
 
-def parse_files(names: list[str]) -> list[ParseResult]:
-    """Parse a chunk of files (runs in a worker process: Qt-free, picklable results)."""
-    results: list[ParseResult] = []
+def parse_chunk(names: list[str], keep_bytes: bool) -> list[tuple[ParseResult, FileRead | None]]:
+    """Parse a chunk of files in a worker process (Qt-free; results are pickled back)."""
+    out: list[tuple[ParseResult, FileRead | None]] = []
     for name in names:
+        read = read_cable_file(name)
+        if isinstance(read, ParseError):
+            out.append((read, None))
+            continue
         try:
-            results.extend(parse_file(name))
+            result = parse_read(read)
         except Exception as exc:  # a parser bug must not lose the rest of the load
-            results.append(ParseError(Source(name, "unknown", None), f"Could not be read: {exc!r}."))
-    return results
+            result = ParseError(Source(name, "unknown", None), f"Could not be read: {exc!r}.")
+        out.append((result, read if keep_bytes else None))
+    return out
 
 
 class LoadJob(QObject):
-    """Walks the paths and parses every file, handing results back in batches of about 100 ms.
-
-    Parsing runs in worker processes when there are many files: a parsing thread would hold
-    Python's GIL, and every call Qt makes back into Python on the GUI thread would wait for it.
-    """
-
-    batch_ready = Signal(list, list)  # cables, problems
+    batch_ready = Signal(list, list)  # cables (memory mode), problems
+    stored = Signal(int)  # cables committed to the library so far
     progress = Signal(int, int)  # files done, files in all
     finished = Signal(bool)  # True when cancelled
 
-    def __init__(self, paths: Iterable[str], processes: int | None = None) -> None:
+    def __init__(self, paths: Iterable[str], library_path: Path | None = None, processes: int | None = None) -> None:
         super().__init__()
         self._paths = [str(p) for p in paths]
+        self._library_path = library_path
         self._cancel = threading.Event()
         self._processes = processes if processes is not None else max(1, (os.cpu_count() or 2) - 1)
         self._cables: list[Cable] = []
         self._problems: list[ParseError] = []
         self._last = time.monotonic()
+        self._importer: Importer | None = None
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -67,48 +77,84 @@ class LoadJob(QObject):
 
     @Slot()
     def run(self) -> None:
+        try:
+            self._run()
+        except LibraryError as exc:
+            self._problems.append(ParseError(Source(str(self._library_path), "library", None), str(exc)))
+        finally:
+            self._flush(force=True)
+            self.finished.emit(self.cancelled)
+
+    def _run(self) -> None:
         files: list[str] = []
         for path in self._paths:
             for name in iter_cable_files(path):
                 if self.cancelled:
-                    break
+                    return
                 files.append(name)
         self.progress.emit(0, len(files))
-        large = [f for f in files if _is_release_csv(f)]
-        small = [f for f in files if f not in set(large)]
+        if self._library_path is not None:
+            library = Library(self._library_path)
+            self._importer = Importer(library, cancel=self._cancel, on_commit=self._committed)
+        releases = [f for f in files if f.lower().endswith(".csv")]
+        others = [f for f in files if not f.lower().endswith(".csv")]
         done = 0
-        if len(small) >= PROCESS_THRESHOLD and self._processes > 0:
-            done = self._parse_in_processes(small, len(files))
+        if len(others) >= PROCESS_THRESHOLD and self._processes > 0:
+            done = self._parse_in_processes(others, len(files))
         else:
-            done = self._parse_here(small, len(files), 0)
-        self._parse_here(large, len(files), done)
-        self._flush(force=True)
-        self.finished.emit(self.cancelled)
+            done = self._parse_here(others, len(files), 0)
+        self._parse_here(releases, len(files), done)
+        if self._importer is not None:
+            report = self._importer.finish()
+            self._problems.extend(p for p in report.problems if p not in self._problems)
+            self._importer.library.close()
 
-    def _take(self, results: Iterable[ParseResult]) -> None:
-        for result in results:
-            (self._problems if isinstance(result, ParseError) else self._cables).append(result)
+    # -- results ---------------------------------------------------------------------------
+
+    def _committed(self, _keys: list[int]) -> None:
+        assert self._importer is not None
+        self.stored.emit(self._importer.report.cables)
+
+    def _take(self, result: ParseResult, read: FileRead | None) -> None:
+        if self._importer is not None and read is not None:
+            self._importer.store_parsed(result, read)
+        elif isinstance(result, ParseError):
+            self._problems.append(result)
+        else:
+            self._cables.append(result)
 
     def _flush(self, force: bool = False) -> None:
         now = time.monotonic()
+        if self._importer is not None:
+            fresh = self._importer.report.problems[len(self._problems) :]
+            self._problems.extend(fresh)
+            if fresh:
+                self.batch_ready.emit([], fresh)
+            self._last = now
+            return
         if (self._cables or self._problems) and (force or now - self._last >= BATCH_SECONDS or len(self._cables) >= BATCH_SIZE):
             self.batch_ready.emit(self._cables, self._problems)
             self._cables, self._problems, self._last = [], [], now
+
+    # -- parsing ---------------------------------------------------------------------------
 
     def _parse_here(self, files: list[str], total: int, done: int) -> int:
         for name in files:
             if self.cancelled:
                 break
-            try:
-                for result in parse_file(name):
-                    self._take([result])
-                    if self.cancelled:
-                        break
-                    if len(self._cables) >= BATCH_SIZE:
-                        self._flush()
-                        time.sleep(0)  # let the GUI thread have the GIL
-            except Exception as exc:  # a parser bug must not lose the rest of the load
-                self._take([ParseError(Source(name, "unknown", None), f"Could not be read: {exc!r}.")])
+            if self._importer is not None:
+                self._importer._import_file(name)  # streams a release CSV row by row, committing as it goes
+            else:
+                try:
+                    for result in parse_file(name):
+                        self._take(result, None)
+                        if self.cancelled:
+                            break
+                        if len(self._cables) >= BATCH_SIZE:
+                            self._flush()
+                            time.sleep(0)  # let the GUI thread have the GIL
+                except Exception as exc:  # a parser bug must not lose the rest of the load
+                    self._take(ParseError(Source(name, "unknown", None), f"Could not be read: {exc!r}."), None)
             done += 1
             if time.monotonic() - self._last >= BATCH_SECONDS:
                 self._flush()
@@ -117,6 +163,7 @@ class LoadJob(QObject):
         return done
 
     def _parse_in_processes(self, files: list[str], total: int) -> int:
+        keep_bytes = self._importer is not None
         chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
         done = 0
         try:
@@ -128,17 +175,18 @@ class LoadJob(QObject):
             pending: dict[Future, int] = {}
             queue = iter(range(len(chunks)))
             for number in itertools.islice(queue, 2 * self._processes + 2):
-                pending[pool.submit(parse_files, chunks[number])] = number
+                pending[pool.submit(parse_chunk, chunks[number], keep_bytes)] = number
             while pending and not self.cancelled:
                 finished, _ = wait(pending, timeout=BATCH_SECONDS, return_when=FIRST_COMPLETED)
                 for future in finished:
                     number = pending.pop(future)
-                    self._take(future.result())
+                    for result, read in future.result():
+                        self._take(result, read)
                     completed.add(number)
                     done += len(chunks[number])
                     following = next(queue, None)
                     if following is not None and not self.cancelled:
-                        pending[pool.submit(parse_files, chunks[following])] = following
+                        pending[pool.submit(parse_chunk, chunks[following], keep_bytes)] = following
                 if finished:
                     self._flush()
                     self.progress.emit(done, total)
@@ -150,22 +198,19 @@ class LoadJob(QObject):
         return done
 
 
-def _is_release_csv(name: str) -> bool:
-    """Release CSV files stream row by row in this thread; a process would hand all rows back at once."""
-    return name.lower().endswith(".csv")
-
-
 class Loader(QObject):
     """Starts load jobs one after the other on a worker thread and relays what they find."""
 
     cables_loaded = Signal(list)
+    cables_stored = Signal(int)
     problems_found = Signal(list)
     progress = Signal(int, int)
     load_started = Signal()
     load_finished = Signal(bool)  # True when cancelled
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, library_path: Path | None = None, parent=None) -> None:
         super().__init__(parent)
+        self._library_path = library_path
         self._thread: QThread | None = None
         self._job: LoadJob | None = None
         self._queue: list[list[str]] = []
@@ -190,20 +235,20 @@ class Loader(QObject):
 
     def wait(self, milliseconds: int = 10000) -> bool:
         """Block until the worker thread ends (for shutdown)."""
-        return self._thread.wait(milliseconds) if self._thread is not None else True
+        thread = self._thread
+        return thread.wait(milliseconds) if thread is not None else True
 
     def _start(self, paths: list[str]) -> None:
-        job = LoadJob(paths)
+        job = LoadJob(paths, self._library_path)
         thread = QThread(self)
         job.moveToThread(thread)
         thread.started.connect(job.run)
         job.batch_ready.connect(self._relay_batch)
+        job.stored.connect(self.cables_stored)
         job.progress.connect(self.progress)
         job.finished.connect(self._job_finished)
         # quit() is thread-safe: called in the worker as it ends, so wait() below never stalls.
         job.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        thread.finished.connect(job.deleteLater)
-        thread.finished.connect(thread.deleteLater)
         self._job, self._thread = job, thread
         self.load_started.emit()
         thread.start()
@@ -217,10 +262,18 @@ class Loader(QObject):
 
     @Slot(bool)
     def _job_finished(self, cancelled: bool) -> None:
-        self._job = None
-        if self._thread is not None:
-            self._thread.wait(5000)
-        self._thread = None
+        # Both objects are deleted here, once the thread has ended, never by a queued deleteLater
+        # that could run before this slot.
+        job, thread = self._job, self._thread
+        self._job, self._thread = None, None
+        if thread is not None:
+            thread.wait()
+            thread.deleteLater()
+        if job is not None:
+            job.deleteLater()
         self.load_finished.emit(cancelled)
         if self._queue and not cancelled:
             self._start(self._queue.pop(0))
+
+
+__all__ = ["LoadJob", "Loader", "parse_chunk"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QUrl, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -21,9 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
+from reader.library.fts import parse_search
+from reader.library.library import Library
+from reader.library.release_index import release_ids
 from reader.library.store import CableStore, MemoryStore
 from reader.model import Cable, ParseError
-from reader.ui.cable_list_model import CableListModel, Role
+from reader.ui.cable_list_model import CableListModel
 from reader.ui.colours import apply_theme
 from reader.ui.header_panel import HeaderPanel
 from reader.ui.list_pane import ListPane
@@ -33,6 +36,7 @@ from reader.ui.problems_model import ProblemsModel
 from reader.ui.resources import ICON
 from reader.ui.settings import WindowSettings
 
+REFRESH_MS = 700
 FILE_FILTER = "Cables (*.txt *.html *.htm *.md *.csv *.text *.cable);;All files (*)"
 
 
@@ -44,7 +48,10 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings, store: CableStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = WindowSettings(settings)
-        self.store = store or MemoryStore()
+        self.store: CableStore = store if store is not None else MemoryStore()
+        self._shown_key: int | None = None
+        self._shown_cable: Cable | None = None
+        self._key_before_refresh: int | None = None
         self.setWindowTitle("Cable Reader")
         if ICON.exists():
             self.setWindowIcon(QIcon(str(ICON)))
@@ -54,10 +61,19 @@ class MainWindow(QMainWindow):
         self.list_model = CableListModel(self.store, self)
         self.list_pane = ListPane(self.list_model, self)
         self.header_panel = HeaderPanel(self)
-        self.header_panel.set_lookups(lambda ref: self.store.row_of_reference(ref) is not None, lambda _ref: None)
+        release = release_ids()
+        self.header_panel.set_lookups(
+            lambda ref: self.store.key_of_reference(ref) is not None,
+            (lambda ref: ref in release) if release else (lambda _ref: None),
+            self.store.cited_by,
+        )
         self.paragraph_view = ParagraphView(self)
         self.problems = ProblemsModel(self)
-        self.loader = Loader(self)
+        self.loader = Loader(self.store.path if isinstance(self.store, Library) else None, self)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.list_model.refresh)
 
         # The list across the top (all its columns fit), the header and the paragraphs below it.
         self.reading_splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -147,10 +163,12 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         table = self.list_pane.table
         table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.list_pane.filter_changed.connect(self._update_counts)
-        self.list_pane.proxy.modelReset.connect(self._update_counts)
+        self.list_model.modelAboutToBeReset.connect(self._before_refresh)
+        self.list_model.modelReset.connect(self._after_refresh)
+        self.list_pane.search_changed.connect(lambda text: self.paragraph_view.set_highlights(list(parse_search(text).words)))
         self.header_panel.reference_activated.connect(self.select_reference)
         self.loader.cables_loaded.connect(self._add_cables)
+        self.loader.cables_stored.connect(lambda _count: self._schedule_refresh())
         self.loader.problems_found.connect(self._add_problems)
         self.loader.progress.connect(self._progress)
         self.loader.load_started.connect(self._load_started)
@@ -222,12 +240,28 @@ class MainWindow(QMainWindow):
 
     @Slot(list)
     def _add_cables(self, cables: list[Cable]) -> None:
-        had_rows = self.list_pane.proxy.rowCount() > 0
-        self.list_model.add_cables(cables)
-        if not had_rows and self.list_pane.proxy.rowCount() > 0 and not self.list_pane.table.currentIndex().isValid():
-            self.select_proxy_row(0)
-        current = self.current_cable()
-        if current is not None and current.references:
+        self.store.add(cables)
+        self._schedule_refresh()
+
+    def _schedule_refresh(self) -> None:
+        """Show new cables: at once for the first ones, then at most every REFRESH_MS while loading."""
+        if self.list_model.rowCount() == 0:
+            self.list_model.refresh()
+        elif not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    @Slot()
+    def _before_refresh(self) -> None:
+        self._key_before_refresh = self._shown_key
+
+    @Slot()
+    def _after_refresh(self) -> None:
+        row = self.list_model.row_of_key(self._key_before_refresh) if self._key_before_refresh is not None else None
+        if row is None and self._shown_key is None and self.list_model.rowCount():
+            row = 0
+        if row is not None:
+            self.select_row(row)
+        if self._shown_cable is not None and self._shown_cable.references:
             self.header_panel.refresh()  # a cited cable may have just arrived
         self._update_counts()
 
@@ -253,6 +287,8 @@ class MainWindow(QMainWindow):
 
     @Slot(bool)
     def _load_finished(self, cancelled: bool) -> None:
+        self._refresh_timer.stop()
+        self.list_model.refresh()
         if self.loader.is_running:
             return
         self.progress.hide()
@@ -262,9 +298,9 @@ class MainWindow(QMainWindow):
 
     # -- selection --------------------------------------------------------------------------
 
-    def select_proxy_row(self, row: int) -> None:
+    def select_row(self, row: int) -> None:
         table = self.list_pane.table
-        index = self.list_pane.proxy.index(row, 0)
+        index = self.list_model.index(row, 0)
         if index.isValid():
             table.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
@@ -273,34 +309,37 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def select_reference(self, reference_id: str) -> None:
-        row = self.store.row_of_reference(reference_id)
-        if row is None:
+        key = self.store.key_of_reference(reference_id)
+        if key is None:
             self.statusBar().showMessage(f"{reference_id} is not loaded", 5000)
             return
-        proxy = self.list_pane.proxy
-        index = proxy.mapFromSource(self.list_model.index(row, 0))
-        if not index.isValid():
+        row = self.list_model.row_of_key(key)
+        if row is None:
             self.list_pane.clear_filters()
-            index = proxy.mapFromSource(self.list_model.index(row, 0))
-        self.select_proxy_row(index.row())
+            row = self.list_model.row_of_key(key)
+        if row is not None:
+            self.select_row(row)
 
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        cable = current.data(Role.CABLE) if current.isValid() else None
-        self.show_cable(cable)
+        key = self.list_model.key_at(current.row()) if current.isValid() else None
+        if key is not None and key == self._shown_key:
+            return
+        self._shown_key = key
+        self.show_cable(self.store.get(key) if key is not None else None)
 
     def show_cable(self, cable: Cable | None) -> None:
+        self._shown_cable = cable
         self.header_panel.show_cable(cable)
         self.paragraph_view.set_cable(cable)
         title = f"{cable.reference_id} — Cable Reader" if cable and cable.reference_id else "Cable Reader"
         self.setWindowTitle(title)
 
     def current_cable(self) -> Cable | None:
-        index = self.list_pane.table.currentIndex()
-        return index.data(Role.CABLE) if index.isValid() else None
+        return self._shown_cable
 
     def _update_counts(self) -> None:
-        shown, loaded = self.list_pane.proxy.rowCount(), self.store.count()
+        shown, loaded = self.list_model.rowCount(), self.store.count()
         self.count_label.setText(f"{shown:,} of {loaded:,} cables shown" if shown != loaded else f"{loaded:,} cables")
 
     # -- drag and drop ----------------------------------------------------------------------

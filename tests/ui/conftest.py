@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from reader.library.library import Library
 from reader.ui.main_window import MainWindow
 
 
@@ -34,6 +35,25 @@ def make_window(qtbot, settings_file: Path) -> Iterator[Callable[[], MainWindow]
     for window in windows:
         window.loader.cancel()
         window.loader.wait(5000)
+
+
+@pytest.fixture
+def make_library_window(qtbot, settings_file: Path, tmp_path: Path) -> Iterator[Callable[[], MainWindow]]:
+    """Windows on one library file in ``tmp_path`` (a second call is a second window on it)."""
+    windows: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        window = MainWindow(QSettings(str(settings_file), QSettings.Format.IniFormat), Library(tmp_path / "library.sqlite3"))
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.loader.cancel()
+        window.loader.wait(5000)
+        window.store.close()
 
 
 @pytest.fixture

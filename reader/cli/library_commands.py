@@ -1,0 +1,146 @@
+"""``import``, ``search`` and ``show``: the library on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import UTC, datetime
+
+from reader.library.importer import ImportReport, import_paths
+from reader.library.library import Library
+from reader.library.paths import default_library_path
+from reader.library.query import ListQuery
+from reader.library.schema import LibraryError
+from reader.model.json_codec import cable_to_json
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 2
+
+
+def _library_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--library", metavar="DB", help=f"the library file (default: {default_library_path()})")
+
+
+def add_parsers(subparsers: argparse._SubParsersAction) -> None:
+    importer = subparsers.add_parser("import", help="import cable files, folders or a release CSV into the library")
+    importer.add_argument("paths", nargs="+", metavar="PATH")
+    _library_option(importer)
+    importer.set_defaults(run=run_import)
+
+    search = subparsers.add_parser("search", help="full-text search of the library, ranked")
+    search.add_argument("query", metavar="QUERY")
+    _library_option(search)
+    search.add_argument("--json", action="store_true", help="print the hits as one JSON array")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--classification", action="append", help="keep this level (repeatable)")
+    search.add_argument("--control", action="append", default=[], help="keep cables with this control, e.g. NOFORN")
+    search.add_argument("--origin", help="e.g. 'Embassy Paris'")
+    search.add_argument("--tag", help="e.g. PTER")
+    search.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    search.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="up to, not including")
+    search.add_argument("--cites", metavar="REFID", help="only cables citing this reference id")
+    search.set_defaults(run=run_search)
+
+    show = subparsers.add_parser("show", help="print one cable of the library")
+    show.add_argument("reference_id", metavar="REFID")
+    _library_option(show)
+    show.add_argument("--json", action="store_true", help="print the parse JSON")
+    show.set_defaults(run=run_show)
+
+
+def _open(args: argparse.Namespace) -> Library | None:
+    try:
+        return Library(args.library or default_library_path())
+    except LibraryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+
+
+def _date(value: str | None) -> datetime | None:
+    return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=UTC) if value else None
+
+
+def run_import(args: argparse.Namespace) -> int:
+    library = _open(args)
+    if library is None:
+        return EXIT_PROBLEMS
+    started = time.monotonic()
+    last = [0.0]
+
+    def progress(report: ImportReport, current: str) -> None:
+        now = time.monotonic()
+        if now - last[0] >= 1.0:
+            last[0] = now
+            rate = report.cables / max(now - started, 1e-9)
+            print(f"\r{report.cables:,} cables ({rate:,.0f}/s), {len(report.problems)} problems", end="", file=sys.stderr)
+
+    try:
+        report = import_paths(library, args.paths, on_progress=progress)
+    except KeyboardInterrupt:
+        print("\ninterrupted: what was committed stays; run the same import again to resume", file=sys.stderr)
+        return 130
+    seconds = time.monotonic() - started
+    print("", file=sys.stderr)
+    for problem in report.problems:
+        row = f":{problem.source.row}" if problem.source.row else ""
+        print(f"{problem.source.path}{row}: {problem.message}", file=sys.stderr)
+    print(
+        f"imported {report.cables_added:,} new and {report.cables_updated:,} updated cables from {report.files:,} files"
+        f" ({report.files_skipped:,} unchanged, {report.rows_resumed:,} rows already imported) in {seconds:.1f} s;"
+        f" {len(report.problems)} problems; the library holds {library.count():,} cables"
+    )
+    return EXIT_PROBLEMS if report.problems else EXIT_OK
+
+
+def run_search(args: argparse.Namespace) -> int:
+    library = _open(args)
+    if library is None:
+        return EXIT_PROBLEMS
+    levels = frozenset(level.upper() for level in args.classification) if args.classification else None
+    query = ListQuery(
+        levels=levels,
+        controls=tuple(args.control),
+        origin=args.origin,
+        tag=args.tag,
+        date_from=_date(args.date_from),
+        date_to=_date(args.date_to),
+        cites=args.cites,
+    )
+    hits = library.search(args.query, query, limit=args.limit)
+    if args.json:
+        rows = [
+            {"reference_id": h.reference_id, "subject": h.subject, "snippet": h.snippet, "rank": i + 1}
+            for i, h in enumerate(hits)
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for i, hit in enumerate(hits, start=1):
+            print(f"{i:3}. {hit.reference_id or '?':<20} {hit.subject or ''}\n     {hit.snippet}")
+    return EXIT_OK
+
+
+def run_show(args: argparse.Namespace) -> int:
+    library = _open(args)
+    if library is None:
+        return EXIT_PROBLEMS
+    key = library.key_of_reference(args.reference_id)
+    if key is None:
+        print(f"error: {args.reference_id} is not in the library {library.path}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    cable = library.get(key)
+    if args.json:
+        data = cable_to_json(cable)
+        data["library"] = {
+            "sources": [{"path": p, "row": r or None, "format": f, "encoding": e} for p, r, f, e in library.sources(key)],
+            "cited_by": [s.reference_id for s in library.cited_by(args.reference_id)],
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+    else:
+        print(f"{cable.reference_id}  {cable.classification or ''}  {cable.origin or ''}  {cable.subject or ''}")
+        for paragraph in cable.paragraphs:
+            marking = f"({paragraph.marking}) " if paragraph.marking else ""
+            number = f"{paragraph.number}. " if paragraph.number is not None else ""
+            print(f"\n{number}{marking}{paragraph.text}")
+    return EXIT_OK

@@ -1,0 +1,51 @@
+"""What the document list asks a store for: filters, full-text search and sort order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+SORT_KEYS = ("reference", "created", "origin", "classification", "subject", "rank")
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    text: str = ""
+    """Words that must all occur in the id, origin, subject or tags (case-insensitive)."""
+    levels: frozenset[str | None] | None = None
+    """Classification levels to keep (None in the set keeps unknown ones); None keeps all."""
+    search: str = ""
+    """Full-text search over subject and paragraphs; ranked when ``sort`` is ``rank``."""
+    sort: str = "created"
+    descending: bool = True
+    controls: tuple[str, ...] = ()
+    origin: str | None = None
+    tag: str | None = None
+    date_from: datetime | None = None
+    date_to: datetime | None = None
+    cites: str | None = None
+    """Only cables whose references cite this reference id."""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What one row of the list shows: no text, so a long list stays light."""
+
+    key: int
+    reference_id: str | None
+    created: datetime | None
+    origin: str | None
+    classification: str | None
+    controls: tuple[str, ...] = ()
+    subject: str | None = None
+    tags: tuple[str, ...] = field(default_factory=tuple)
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    key: int
+    reference_id: str | None
+    subject: str | None
+    snippet: str
+    rank: float

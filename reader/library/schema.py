@@ -1,0 +1,126 @@
+"""Opening a library file safely: create it, or check that it is ours and not newer.
+
+A file that is not a Cable Reader library, is corrupt, or was written by a newer
+version is refused with a clear message and never touched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x43424C52  # "CBLR"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+DDL = """
+CREATE TABLE cables(
+    id INTEGER PRIMARY KEY,
+    identity TEXT NOT NULL UNIQUE,
+    reference_id TEXT,
+    created REAL,
+    origin TEXT,
+    classification TEXT,
+    level INTEGER NOT NULL DEFAULT -1,
+    controls TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '',
+    subject TEXT,
+    sort_ref TEXT,
+    filter_text TEXT NOT NULL DEFAULT '',
+    score INTEGER NOT NULL DEFAULT 0,
+    model BLOB NOT NULL
+);
+CREATE INDEX cables_reference ON cables(reference_id);
+CREATE INDEX cables_created ON cables(created);
+CREATE INDEX cables_origin ON cables(origin COLLATE NOCASE);
+CREATE INDEX cables_level ON cables(level);
+CREATE INDEX cables_sort_ref ON cables(sort_ref);
+CREATE INDEX cables_subject ON cables(subject COLLATE NOCASE);
+CREATE TABLE sources(
+    path TEXT NOT NULL,
+    row INTEGER NOT NULL DEFAULT 0,
+    cable_id INTEGER NOT NULL REFERENCES cables(id) ON DELETE CASCADE,
+    format TEXT,
+    encoding TEXT,
+    size INTEGER,
+    mtime REAL,
+    text BLOB,
+    PRIMARY KEY(path, row)
+);
+CREATE INDEX sources_cable ON sources(cable_id);
+CREATE TABLE refs(
+    cable_id INTEGER NOT NULL REFERENCES cables(id) ON DELETE CASCADE,
+    cited TEXT NOT NULL
+);
+CREATE INDEX refs_cited ON refs(cited);
+CREATE INDEX refs_cable ON refs(cable_id);
+CREATE VIRTUAL TABLE search USING fts5(subject, body, content='', tokenize='unicode61 remove_diacritics 2');
+CREATE TABLE imports(
+    path TEXT PRIMARY KEY,
+    size INTEGER,
+    mtime REAL,
+    rows_done INTEGER NOT NULL DEFAULT 0,
+    finished INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+
+class LibraryError(Exception):
+    """A library that cannot be opened; the message is one clear sentence for the user."""
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise LibraryError(f"The library {path} cannot be read: {exc.strerror or exc}.") from exc
+    if head and head != SQLITE_HEADER:
+        raise LibraryError(f"{path} is not a Cable Reader library (not an SQLite database); it was left untouched.")
+
+
+def open_library_database(path: Path) -> sqlite3.Connection:
+    """Open (creating if need be) the library at ``path``, in WAL mode, autocommit."""
+    path = Path(path)
+    if path.exists():
+        _check_header(path)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        connection = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False)
+        connection.execute("PRAGMA busy_timeout = 30000")
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise LibraryError(f"The library {path} is damaged ({exc}); it was left untouched.") from exc
+    if tables == 0 and application_id == 0:
+        _create(connection)
+    elif application_id != APPLICATION_ID:
+        connection.close()
+        raise LibraryError(f"{path} is an SQLite database but not a Cable Reader library; it was left untouched.")
+    elif version > SCHEMA_VERSION:
+        connection.close()
+        raise LibraryError(
+            f"The library {path} was written by a newer Cable Reader (library format {version}; "
+            f"this version reads up to {SCHEMA_VERSION}); it was left untouched."
+        )
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+def _create(connection: sqlite3.Connection) -> None:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        if connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:  # not made by another window
+            for statement in DDL.split(";"):
+                if statement.strip():
+                    connection.execute(statement)
+            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.execute("COMMIT")
+    except sqlite3.DatabaseError:
+        connection.execute("ROLLBACK")
+        raise

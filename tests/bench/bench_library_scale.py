@@ -1,0 +1,159 @@
+"""The library at Cablegate scale: a 251,287-cable release CSV, imported and searched.
+
+    python tests/bench/bench_library_scale.py --work /tmp/cable-scale [--cables 251287] [--skip-import]
+
+Generates a CSV in the 2011 release's format whose rows are real cables from
+``../shared/data/cables-sample.csv``, each rewritten to one of the release's
+reference ids from ``cable2month.csv.gz`` (banner station and serial, DTG year),
+imports it with ``python -m reader import`` in a child process, and prints:
+import cables/second, library size on disk, peak memory of the import, search
+latency (median and 95th percentile over a fixed set of queries), and the time
+to open the window on the full library and to sort and filter its list.
+A benchmark: it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from reader.parse.banner import parse_banner  # noqa: E402
+from reader.parse.dates import DTG  # noqa: E402
+
+SHARED = REPO.parent / "shared" / "data"
+QUERIES = [
+    "nuclear",
+    "guantanamo detainees",
+    "nord stream",
+    "farc",
+    "president",
+    "oil",
+    "election fraud",
+    '"human rights"',
+    "corruption",
+    "iran",
+    "pipeline",
+    "terror*",
+    "visa",
+    "military",
+    "chavez",
+    "embassy",
+    "NEAR",
+    "gas -price",
+    "referendum",
+    "xinjiang",
+]
+
+
+def _templates() -> list[tuple[list[str], int, str, str]]:
+    """(row, banner line index, banner station, banner serial) of sample rows that have a banner."""
+    out = []
+    csv.field_size_limit(2**31 - 1)
+    with (SHARED / "cables-sample.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle, escapechar="\\", doublequote=False):
+            lines = row[7].split("\n")
+            for index, line in enumerate(lines[:40]):
+                banner = parse_banner(line)
+                if banner:
+                    out.append((row, index, banner.station, str(banner.serial)))
+                    break
+    return out
+
+
+def _quote(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def generate(path: Path, count: int) -> None:
+    import re
+
+    templates = _templates()
+    with gzip.open(SHARED / "cable2month.csv.gz", "rt", encoding="ascii") as handle:
+        ids = [line.split(",", 1)[0] for line in handle if line.strip()][:count]
+    split = re.compile(r"^(\d\d)([A-Z]+?)(\d+)$")
+    with path.open("w", encoding="utf-8") as out:
+        for number, refid in enumerate(ids, start=1):
+            row, index, station, serial = templates[number % len(templates)]
+            match = split.match(refid)
+            if not match:
+                continue
+            year, new_station, new_serial = match.groups()
+            body = row[7].split("\n")
+            body[index] = body[index].replace(station, new_station, 1).replace(serial.zfill(6), new_serial.zfill(6), 1)
+            if new_serial.zfill(6) not in body[index]:
+                body[index] = re.sub(r"\d{1,7}(?!.*\d)", new_serial.zfill(6), body[index], count=1)
+            header = DTG.sub(lambda m, y=year: m.group(0)[: m.start("year") - m.start()] + y, row[6], count=1)
+            fields = [str(number), row[1], refid, row[3], row[4], row[5], header, "\n".join(body)]
+            out.write(",".join(_quote(f) for f in fields) + "\n")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/cable-scale"))
+    parser.add_argument("--cables", type=int, default=251_287)
+    parser.add_argument("--skip-import", action="store_true", help="reuse the library already in --work")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    release = args.work / f"cables-{args.cables}.csv"
+    library = args.work / f"library-{args.cables}.sqlite3"
+    python = sys.executable
+
+    if not args.skip_import:
+        if not release.exists():
+            start = time.perf_counter()
+            generate(release, args.cables)
+            print(f"generated {release} ({release.stat().st_size / 2**30:.2f} GiB) in {time.perf_counter() - start:.0f} s")
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(library) + suffix).unlink(missing_ok=True)
+        start = time.perf_counter()
+        subprocess.run([python, "-m", "reader", "import", str(release), "--library", str(library)], cwd=REPO, check=False)
+        seconds = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(
+            f"import: {args.cables:,} rows in {seconds:.0f} s = {args.cables / seconds:,.0f} cables/s; peak memory {peak:.0f} MiB"
+        )
+    size = sum(os.path.getsize(str(library) + s) for s in ("", "-wal") if os.path.exists(str(library) + s))
+    print(f"library on disk: {size / 2**30:.2f} GiB ({size / max(args.cables, 1) / 1024:.1f} KiB a cable)")
+
+    from reader.library.library import Library
+
+    lib = Library(library)
+    lib.search("warm up")
+    latencies = []
+    for _round in range(3):
+        for query in QUERIES:
+            start = time.perf_counter()
+            lib.search(query, limit=20)
+            latencies.append((time.perf_counter() - start) * 1000)
+    latencies.sort()
+    p95 = latencies[int(len(latencies) * 0.95) - 1]
+    print(
+        f"search (top 20 with snippets, {len(QUERIES)} queries x 3): median {statistics.median(latencies):.1f} ms, p95 {p95:.1f} ms"
+    )
+    lib.close()
+
+    window = subprocess.run(
+        [python, str(REPO / "tests" / "bench" / "bench_window_library.py"), str(library)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
+    print(window.stdout.strip() or window.stderr.strip())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,181 @@
+"""The library on real cables: one document per cable, sources, search, filters, cross-references."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from reader.library.importer import import_paths
+from reader.library.library import Library
+from reader.library.query import ListQuery
+from reader.library.release_index import release_ids
+from reader.library.schema import SCHEMA_VERSION, LibraryError
+from reader.model import Cable
+from reader.parse.html_page import extract_page
+from tests.conftest import CORPUS, SEED, SHARED_DATA, corpus_file
+
+
+@pytest.fixture(scope="module")
+def corpus_library(tmp_path_factory) -> Library:
+    if not CORPUS.is_dir():
+        pytest.skip("corpus not here")
+    library = Library(tmp_path_factory.mktemp("lib") / "library.sqlite3")
+    report = import_paths(library, [str(CORPUS)])
+    assert report.problems == []
+    return library
+
+
+def test_one_document_per_cable_with_every_source(corpus_library: Library) -> None:
+    assert corpus_library.count() < 633  # two releases of a page, a CSV row... one document each
+    key = corpus_library.key_of_reference("08CAIRO9")
+    paths = sorted(Path(p).parent.name for p, _row, _f, _e in corpus_library.sources(key))
+    assert paths == ["html", "html-2010"]
+    cable = corpus_library.get(key)
+    assert isinstance(cable, Cable) and cable.reference_id == "08CAIRO9"
+    assert corpus_library.source_text(key).startswith(b"<?xml")
+
+
+def test_the_model_round_trips_through_the_library(corpus_library: Library) -> None:
+    from reader.model.json_codec import cable_to_json
+    from reader.parse import parse_file
+
+    (parsed,) = list(parse_file(SEED))
+    stored = corpus_library.get(corpus_library.key_of_reference("06ALMATY2872"))
+    assert cable_to_json(stored) == cable_to_json(parsed)
+
+
+def test_ranked_full_text_search_with_snippets(corpus_library: Library) -> None:
+    hits = corpus_library.search("nord stream")
+    assert hits[0].reference_id == "09TALLINN325"
+    assert "Nord Stream" in hits[0].snippet
+    phrase = corpus_library.search('"kazakhstani detainees"')
+    assert [h.reference_id for h in phrase] == ["06ALMATY2872"]
+    assert corpus_library.search("detain*")  # a prefix
+
+
+@pytest.mark.parametrize(
+    "text", ['"', '"unclosed', "*", "NEAR", "NEAR(a b)", "-", "a -b", "(", ")", "AND OR NOT", "^", ":", "col:x", "''", "{}"]
+)
+def test_search_text_with_fts_syntax_never_raises(corpus_library: Library, text: str) -> None:
+    assert isinstance(corpus_library.search(text), list)
+    assert isinstance(corpus_library.query(ListQuery(search=text)), list)
+
+
+def test_structured_filters_combine_with_search(corpus_library: Library) -> None:
+    noforn_secret = corpus_library.query(ListQuery(levels=frozenset({"SECRET"}), controls=("NOFORN",)))
+    cables = [corpus_library.get(k) for k in noforn_secret]
+    assert cables and all(c.classification == "SECRET" and "NOFORN" in c.controls for c in cables)
+    paris_2009 = corpus_library.query(
+        ListQuery(origin="Embassy Paris", date_from=datetime(2009, 1, 1, tzinfo=UTC), date_to=datetime(2010, 1, 1, tzinfo=UTC))
+    )
+    found = [corpus_library.get(k) for k in paris_2009]
+    assert found and all(c.origin == "Embassy Paris" and c.created.year == 2009 for c in found)
+    tagged = [corpus_library.get(k) for k in corpus_library.query(ListQuery(tag="PTER", search="detainees"))]
+    assert "06ALMATY2872" in {c.reference_id for c in tagged} and all("PTER" in c.tags for c in tagged)
+    citing = corpus_library.query(ListQuery(cites="07ROME877"))
+    assert [corpus_library.get(k).reference_id for k in citing] == ["07ROME1494"]
+
+
+def test_sorting_is_done_by_the_library(corpus_library: Library) -> None:
+    newest = corpus_library.query(ListQuery(sort="created", descending=True))
+    dates = [corpus_library.get(k).created for k in newest[:50]]
+    assert dates == sorted(dates, reverse=True)
+    by_id = corpus_library.summaries(corpus_library.query(ListQuery(sort="reference", descending=False))[:3])
+    assert all(s.reference_id.startswith(("00", "01", "02")) for s in by_id.values())
+
+
+def test_cross_references_and_the_release_index(corpus_library: Library) -> None:
+    assert [s.reference_id for s in corpus_library.cited_by("07ROME877")] == ["07ROME1494"]
+    ids = release_ids()
+    if (SHARED_DATA / "cable2month.csv.gz").exists():
+        assert len(ids) == 251_287
+    assert "06ALMATY2872" in ids and "06ALMATY2549" in ids  # cited by the seed, in the release, not in the corpus
+    assert corpus_library.key_of_reference("06ALMATY2549") is None
+    assert "99NOWHERE1" not in ids
+
+
+def test_reloading_a_changed_file_updates_it_and_an_unchanged_one_is_skipped(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "cable.txt"
+    shutil.copy(SEED, path)
+    first = import_paths(library, [str(path)])
+    assert (first.cables_added, first.files_skipped) == (1, 0)
+    again = import_paths(library, [str(path)])
+    assert (again.cables_added, again.cables_updated, again.files_skipped) == (0, 0, 1)
+    path.write_text(SEED.read_text(encoding="utf-8").replace("UNWILLING", "WILLING"), encoding="utf-8")
+    changed = import_paths(library, [str(path)])
+    assert changed.cables_updated == 1
+    assert library.count() == 1
+    cable = library.get(library.key_of_reference("06ALMATY2872"))
+    assert "MFA WILLING" in cable.subject
+    assert library.query(ListQuery(search="unwilling")) == []  # the old text left the index
+    assert library.query(ListQuery(search="willing")) != []
+
+
+def test_the_same_cable_in_two_forms_is_one_document(library: Library, tmp_path: Path) -> None:
+    page = corpus_file("html-2010/06DUBLIN1020.html")
+    raw = tmp_path / "06DUBLIN1020.txt"
+    raw.write_bytes(extract_page(page.read_text(encoding="utf-8")).text.replace("\n", "\r\n").encode("iso-8859-1"))
+    report = import_paths(library, [str(page), str(raw)])
+    assert (report.cables_added, report.cables_updated) == (1, 1)
+    key = library.key_of_reference("06DUBLIN1020")
+    assert {(Path(p).name, f, e) for p, _row, f, e in library.sources(key)} == {
+        ("06DUBLIN1020.html", "html", "utf-8"),
+        ("06DUBLIN1020.txt", "text", "iso-8859-1"),
+    }
+
+
+def test_a_full_copy_wins_over_a_partial_extract(tmp_path: Path) -> None:
+    page = corpus_file("html-2010/06DUBLIN1020.html")
+    text = extract_page(page.read_text(encoding="utf-8")).text
+    body_only = tmp_path / "partial.txt"
+    body_only.write_text("This record is a partial extract of the original cable.\n\n" + text, encoding="utf-8")
+    for order in ([page, body_only], [body_only, page]):
+        library = Library(tmp_path / f"library-{order[0].name}.sqlite3")
+        import_paths(library, [str(p) for p in order])
+        cable = library.get(library.key_of_reference("06DUBLIN1020"))
+        assert cable.partial is False and cable.source.path == str(page)
+        assert len(library.sources(library.key_of_reference("06DUBLIN1020"))) == 2
+        library.close()
+
+
+def test_a_file_that_is_not_a_library_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.sqlite3"
+    notes.write_bytes(b"my precious notes, not a database\n")
+    with pytest.raises(LibraryError, match="not a Cable Reader library"):
+        Library(notes)
+    assert notes.read_bytes() == b"my precious notes, not a database\n"
+
+
+def test_another_sqlite_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite3"
+    connection = sqlite3.connect(other)
+    connection.execute("CREATE TABLE mine(x)")
+    connection.commit()
+    connection.close()
+    before = other.read_bytes()
+    with pytest.raises(LibraryError, match="not a Cable Reader library"):
+        Library(other)
+    assert other.read_bytes() == before
+
+
+def test_a_library_from_a_newer_version_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    Library(path).close()
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(LibraryError, match="newer Cable Reader"):
+        Library(path)
+    assert path.read_bytes() == before
+
+
+def test_a_damaged_library_gets_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    with pytest.raises(LibraryError, match=r"damaged|not a Cable Reader library"):
+        Library(path)
