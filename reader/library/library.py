@@ -125,6 +125,7 @@ class Library:
                 " subject, sort_ref, filter_text, score, model) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (identity, *columns),
             ).lastrowid
+            db.execute("INSERT INTO filter_index(rowid, filter_text) VALUES (?, ?)", (key, columns[9]))
             self._index(key, cable)
             is_new = True
         else:
@@ -136,6 +137,11 @@ class Library:
                     "INSERT INTO search(search, rowid, subject, body) VALUES ('delete', ?, ?, ?)",
                     (key, old.subject or "", _body(old)),
                 )
+                db.execute(
+                    "INSERT INTO filter_index(filter_index, rowid, filter_text) SELECT 'delete', id, filter_text FROM cables WHERE id = ?",
+                    (key,),
+                )
+                db.execute("INSERT INTO filter_index(rowid, filter_text) VALUES (?, ?)", (key, columns[9]))
                 db.execute(
                     "UPDATE cables SET reference_id=?, created=?, origin=?, classification=?, level=?, controls=?,"
                     " tags=?, subject=?, sort_ref=?, filter_text=?, score=?, model=? WHERE id=?",
@@ -214,8 +220,12 @@ class Library:
         where: list[str] = []
         params: list[object] = []
         for word in query.text.lower().split():
-            where.append("c.filter_text LIKE ? ESCAPE '\\'")
-            params.append(_like(word))
+            if len(word) >= 3 and not any(ch in word for ch in "%_\\"):
+                where.append("c.id IN (SELECT rowid FROM filter_index WHERE filter_text LIKE ?)")  # the trigram index
+                params.append(f"%{word}%")
+            else:
+                where.append("c.filter_text LIKE ? ESCAPE '\\'")
+                params.append(_like(word))
         if query.levels is not None:
             ranks = [LEVELS.index(level) for level in query.levels if level in LEVELS]
             clauses = [f"c.level IN ({','.join('?' * len(ranks))})"] if ranks else []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x43424C52  # "CBLR"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -55,6 +55,7 @@ CREATE TABLE refs(
 CREATE INDEX refs_cited ON refs(cited);
 CREATE INDEX refs_cable ON refs(cable_id);
 CREATE VIRTUAL TABLE search USING fts5(subject, body, content='', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE filter_index USING fts5(filter_text, content='cables', content_rowid='id', tokenize='trigram');
 CREATE TABLE imports(
     path TEXT PRIMARY KEY,
     size INTEGER,
@@ -105,10 +106,38 @@ def open_library_database(path: Path) -> sqlite3.Connection:
             f"The library {path} was written by a newer Cable Reader (library format {version}; "
             f"this version reads up to {SCHEMA_VERSION}); it was left untouched."
         )
+    elif version < SCHEMA_VERSION:
+        _migrate(connection, version)
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA foreign_keys = ON")
     return connection
+
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    # 1 -> 2: a trigram index of the list's filter text, so that filtering 251,287 rows is instant.
+    1: (
+        "CREATE VIRTUAL TABLE filter_index USING fts5(filter_text, content='cables', content_rowid='id', tokenize='trigram')",
+        "INSERT INTO filter_index(filter_index) VALUES('rebuild')",
+    ),
+}
+
+
+def _migrate(connection: sqlite3.Connection, version: int) -> None:
+    """Bring an older library up to this version, one step a transaction."""
+    while version < SCHEMA_VERSION:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            current = connection.execute("PRAGMA user_version").fetchone()[0]
+            if current == version:  # another window may have migrated it meanwhile
+                for statement in MIGRATIONS[version]:
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {version + 1}")
+            connection.execute("COMMIT")
+        except sqlite3.DatabaseError:
+            connection.execute("ROLLBACK")
+            raise
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
 
 
 def _create(connection: sqlite3.Connection) -> None:

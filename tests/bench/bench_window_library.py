@@ -60,8 +60,8 @@ def main() -> int:
         filter_text = timed(window.list_pane.apply_filters)
         shown_paris = window.list_model.rowCount()
         window.list_pane.filter_box.clear()
-        window.list_pane.level_box.setCurrentText("Secret")
-        filter_level = timed(window.list_pane.apply_filters)
+        filter_level = timed(lambda: window.list_pane.level_box.setCurrentText("Secret"))  # applies at once
+        shown_secret = window.list_model.rowCount()
         window.list_pane.level_box.setCurrentIndex(0)
         window.list_pane.search_box.setText("nuclear")
         search = timed(window.list_pane.apply_filters)
@@ -72,7 +72,7 @@ def main() -> int:
     print(f"window on {rows:,} cables: opened and painted in {opened:.2f} s; memory {memory:.0f} MiB ({before:.0f} MiB before)")
     print(f"  sort by subject {sort_subject:.0f} ms, by date {sort_date:.0f} ms; scroll to the end {scroll:.0f} ms")
     print(
-        f"  filter 'paris' {filter_text:.0f} ms ({shown_paris:,} rows); SECRET only {filter_level:.0f} ms;"
+        f"  filter 'paris' {filter_text:.0f} ms ({shown_paris:,} rows); SECRET only {filter_level:.0f} ms ({shown_secret:,} rows);"
         f" full-text 'nuclear' {search:.0f} ms ({shown_search:,} rows)"
     )
     del app

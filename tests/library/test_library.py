@@ -179,3 +179,30 @@ def test_a_damaged_library_gets_a_clear_message(tmp_path: Path) -> None:
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
     with pytest.raises(LibraryError, match=r"damaged|not a Cable Reader library"):
         Library(path)
+
+
+def test_an_older_library_is_migrated_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    library = Library(path)
+    import_paths(library, [str(SEED)])
+    library.close()
+    connection = sqlite3.connect(path)  # make it look like a format 1 library
+    connection.execute("DROP TABLE filter_index")
+    connection.execute("PRAGMA user_version = 1")
+    connection.commit()
+    connection.close()
+    migrated = Library(path)
+    assert migrated.query(ListQuery(text="kazakhstan")) == [migrated.key_of_reference("06ALMATY2872")]
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    migrated.close()
+
+
+def test_the_filter_index_follows_updates(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "cable.txt"
+    shutil.copy(SEED, path)
+    import_paths(library, [str(path)])
+    assert library.query(ListQuery(text="kazakhstan mfa"))
+    path.write_text(SEED.read_text(encoding="utf-8").replace("KAZAKHSTAN: MFA", "KAZAKHSTAN: MINISTRY"), encoding="utf-8")
+    import_paths(library, [str(path)])
+    assert library.query(ListQuery(text="ministry")) and not library.query(ListQuery(text="mfa unwilling"))
+    assert library.query(ListQuery(text="kz"))  # two letters: read without the trigram index
