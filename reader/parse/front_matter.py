@@ -216,7 +216,8 @@ def ref_text(block: str) -> str:
     """The REF block without its ``REF:`` label."""
     first, _, rest = block.strip().partition("\n")
     match = _REF.match(first)
-    return (match[1] if match else first) + ("\n" + rest if rest else "")
+    first = match[1] if match else first
+    return first + ("\n" + rest if rest else "")
 
 
 def classified_by_parts(block: str) -> tuple[str | None, list[str]]:

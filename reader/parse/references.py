@@ -21,7 +21,6 @@ _CABLE = re.compile(
 _NOT_STATION = frozenset(
     {
         "AND",
-        "THE",
         "OF",
         "IN",
         "ON",
@@ -69,6 +68,9 @@ _NOT_STATION = frozenset(
 )
 # Names a REF may use for a station whose ids the release spells otherwise.
 _STATION_ALIASES = {"SECSTATE": "STATE", "SECSTATEWASHDC": "STATE", "USUN": "USUNNEWYORK", "USMISSIONUSUN": "USUNNEWYORK"}
+_REPEATED_LABEL = re.compile(r"^(?:(?P<label>[A-Z][.)]\s+)REF(?:S|TELS?)?\s*:\s*(?=(?P=label))|REF(?:S|TELS?)?\s*:\s*)")
+_COMPACT_ID = re.compile(r"^(\d{2})([A-Z]{3,})(\d{1,6})\b")
+_INNER_WORDS = frozenset({"OF", "DE", "LA", "EL"})
 _SEPARATOR = re.compile(r"\s*[;:]\s+(?=(?:\d{2}\s+)?[A-Z]{3,}[A-Z ]*\s+\d)")
 
 
@@ -89,7 +91,11 @@ def _split(block: str) -> list[tuple[str | None, str]]:
             entries.append((None, head))
         for index, match in enumerate(kept):
             end = kept[index + 1].start() if index + 1 < len(kept) else len(block)
-            entries.append((match[1] or match[2], block[match.end() : end].strip()))
+            letter = match[1] or match[2]
+            text = block[match.end() : end].strip()
+            # "A. A) VATICAN 10": the page's label before the cable's own.
+            text = re.sub(rf"^(?:\({letter}\)|{letter}[.):])\s*", "", text)
+            entries.append((letter, text))
         return entries
     parts = [p.strip() for p in _SEPARATOR.split(block) if p.strip()]
     return [(None, p) for p in parts]
@@ -97,12 +103,20 @@ def _split(block: str) -> list[tuple[str | None, str]]:
 
 def cited_reference_id(text: str, cable_year: int | None) -> str | None:
     """The reference id an entry cites, or None when it names no cable."""
-    match = _CABLE.match(" ".join(text.split()).upper())
+    flat = " ".join(text.split()).upper()
+    if compact := _COMPACT_ID.match(flat):  # "08BOGOTA3888": already a reference id
+        return f"{compact[1]}{compact[2]}{int(compact[3])}"
+    match = _CABLE.match(flat)
     if not match:
         return None
     station = match["station"].strip()
     words = station.split()
-    if not words or any(w in _NOT_STATION for w in words) or words[-1].endswith("."):
+    inner = words[1:-1]  # "PORT OF SPAIN": a small word inside a station name is part of it
+    if not words or any(w in _NOT_STATION and w not in _INNER_WORDS for w in words) or words[-1].endswith("."):
+        return None
+    if any(w in _INNER_WORDS for w in words) and not all(w in inner for w in words if w in _INNER_WORDS):
+        return None
+    if "THE" in words and words != ["THE", "HAGUE"]:  # THE HAGUE is a station; "THE ..." rarely another
         return None
     year = match["year"]
     if year:
@@ -118,6 +132,10 @@ def cited_reference_id(text: str, cable_year: int | None) -> str | None:
 
 def parse_references(block: str, cable_year: int | None) -> list[Reference]:
     text = " ".join(block.split())
+    # "REF: A. REF: A. STATE 55370": the label pasted twice; keep the second.
+    text = _REPEATED_LABEL.sub("", text)
+    # "REF A:LIMA 3646": a lettered REF written as "REF A:".
+    text = re.sub(r"(?:^|(?<=\s))REF\s+([A-Z])\s*:\s*", r"\1. ", text)
     references = []
     for label, entry in _split(text):
         entry = entry.strip(" ;,")

@@ -140,3 +140,26 @@ def test_release_page_markers_are_removed() -> None:
     cable = parse_one("html/06SKOPJE105.html")
     assert any("page marker" in w for w in cable.warnings)
     assert not any("00000105" in p.text for p in cable.paragraphs)
+
+
+def test_a_ref_label_pasted_twice_is_read_once() -> None:
+    cable = parse_one("html/09CAIRO2404.html")
+    assert [(r.label, r.text, r.reference_id) for r in cable.references[:3]] == [
+        ("A", "STATE 55370", "09STATE55370"),
+        ("B", "CAIRO 2361", "09CAIRO2361"),
+        ("C", "CAIRO 2348", "09CAIRO2348"),
+    ]
+    assert cable.references[3].reference_id is None  # e-mails are not cables
+    assert cable.classified_by == "Minister Counselor for Economic and Polit ical Affairs Donald A. Blome"
+
+
+def test_references_in_the_forms_cables_write_them() -> None:
+    assert [r.reference_id for r in parse_one("html/05NAIROBI4559.html").references] == [
+        "04STATE206331",  # "A. A) 04 SECSTATE 206331": the page's label, the cable's label, a year, SECSTATE
+        "05NAIROBI4428",
+        "05NAIROBI4462",
+    ]
+    assert [r.reference_id for r in parse_one("html/09KABUL3963.html").references][1] == "09THEHAGUE731"
+    assert [r.reference_id for r in parse_one("html/09VATICAN11.html").references] == ["09VATICAN10", "09ROME58", "09VATICAN9"]
+    assert "09PORTOFSPAIN482" in [r.reference_id for r in parse_one("html/09LONDON2819.html").references]
+    assert "08BOGOTA3888" in [r.reference_id for r in parse_one("html/09BOGOTA569.html").references]
