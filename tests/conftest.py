@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Nothing a test runs may touch the user's own library or settings, child processes included.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="cable-reader-test-data-")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="cable-reader-test-config-")
 
 import pytest
 
