@@ -1,4 +1,4 @@
-"""Fixtures for window tests: a fresh settings file and a window that loads and waits."""
+"""Fixtures for window tests: a fresh settings file and windows that load and wait."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from reader.library.library import Library
+from reader.library.store import CableStore, MemoryStore
 from reader.ui.main_window import MainWindow
 
 
@@ -17,13 +18,12 @@ def settings_file(tmp_path: Path) -> Path:
     return tmp_path / "settings.ini"
 
 
-@pytest.fixture
-def make_window(qtbot, settings_file: Path) -> Iterator[Callable[[], MainWindow]]:
+def _window_factory(qtbot, settings_file: Path, store: Callable[[], CableStore]) -> Iterator[Callable[[], MainWindow]]:
     windows: list[MainWindow] = []
 
     def make() -> MainWindow:
         fresh = not settings_file.exists()
-        window = MainWindow(QSettings(str(settings_file), QSettings.Format.IniFormat))
+        window = MainWindow(QSettings(str(settings_file), QSettings.Format.IniFormat), store())
         qtbot.addWidget(window)
         if fresh:
             window.resize(1280, 800)
@@ -35,25 +35,20 @@ def make_window(qtbot, settings_file: Path) -> Iterator[Callable[[], MainWindow]
     for window in windows:
         window.loader.cancel()
         window.loader.wait(5000)
+        if isinstance(window.store, Library):
+            window.store.close()
+
+
+@pytest.fixture
+def make_window(qtbot, settings_file: Path) -> Iterator[Callable[[], MainWindow]]:
+    """Windows that keep their cables in memory."""
+    yield from _window_factory(qtbot, settings_file, MemoryStore)
 
 
 @pytest.fixture
 def make_library_window(qtbot, settings_file: Path, tmp_path: Path) -> Iterator[Callable[[], MainWindow]]:
     """Windows on one library file in ``tmp_path`` (a second call is a second window on it)."""
-    windows: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        window = MainWindow(QSettings(str(settings_file), QSettings.Format.IniFormat), Library(tmp_path / "library.sqlite3"))
-        qtbot.addWidget(window)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.loader.cancel()
-        window.loader.wait(5000)
-        window.store.close()
+    yield from _window_factory(qtbot, settings_file, lambda: Library(tmp_path / "library.sqlite3"))
 
 
 @pytest.fixture
