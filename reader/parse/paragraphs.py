@@ -18,6 +18,7 @@ _HEAD = re.compile(r"^\s*(?P<pil>[¶\ufffd]\s*)?(?P<num>\d{1,3})\s*(?P<dot>[.)])
 _HEAD_PILCROW = re.compile(r"^\s*[¶\ufffd]\s*")
 _RULE = re.compile(r"^\s*[-=_*]{4,}[-=_* ]*$")
 _HEADING_WITH_RULE = re.compile(r"^\s*(?P<text>\S.*?\S)\s+[-=_]{6,}\s*$")
+_DROP_INITIALS = frozenset("SNB#")
 _DROP = re.compile(r"^\s*(SIPDIS|NNNN|BT|#)\s*$")
 _ITEM = re.compile(r"^\s*(?:-{1,2}\s|\*\s|o\s|•|\(?[A-Za-z0-9]{1,2}[.)]\s|\((?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})\)\s)")
 _PREFORMATTED = re.compile(r"^\s{4,}\S|\S\s{3,}\S.*\S\s{3,}\S|^[^:]{1,30}:\s{3,}\S")
@@ -211,12 +212,14 @@ def read_body(lines: list[str]) -> Body:
     last = 0
     pending_heading: str | None = None
     for index, line in enumerate(lines):
-        if index in rules or _DROP.match(line):
+        first = line.lstrip()[:1]
+        if index in rules or (first in _DROP_INITIALS and _DROP.match(line)):
             continue
         if index in headings:
             pending_heading = headings[index]
             continue
-        match = _HEAD.match(line)
+        # Only a line that starts with a digit or a pilcrow can open a paragraph.
+        match = _HEAD.match(line) if first.isdigit() or first in "¶\ufffd" else None
         number: int | None = None
         if match:
             raw = int(match["num"])
