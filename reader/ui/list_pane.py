@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.library.filter_syntax import parse_filter
 from reader.model import LEVELS
 from reader.ui.cable_list_model import SORT_OF_COLUMN, CableListModel, Column
 
@@ -42,7 +43,12 @@ class ListPane(QWidget):
         super().__init__(parent)
         self.model = model
         self.filter_box = QLineEdit(self)
-        self.filter_box.setPlaceholderText("Filter by id, origin, subject, tags")
+        self.filter_box.setPlaceholderText("Filter: words, tag:PTER, control:NOFORN, from:2006, cites:ID…")
+        self.filter_box.setToolTip(
+            "Words must all occur in the reference id, origin, subject or tags.\n"
+            'tag:PTER  origin:"Embassy Paris"  control:NOFORN  cites:06STATE126156\n'
+            "from:2006-01-01  to:2007  (dates: YYYY, YYYY-MM or YYYY-MM-DD; 'to' is not included)"
+        )
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setAccessibleName("Filter cables")
         self.search_box = QLineEdit(self)
@@ -101,7 +107,12 @@ class ListPane(QWidget):
         self._typing.stop()
         search = self.search_box.text().strip()
         changes: dict = {
-            "text": " ".join(self.filter_box.text().split()),
+            "tag": None,
+            "origin": None,
+            "cites": None,
+            "date_from": None,
+            "date_to": None,
+            **parse_filter(self.filter_box.text()),
             "levels": LEVEL_CHOICES[self.level_box.currentIndex()][1],
             "search": search,
         }

@@ -56,3 +56,19 @@ def test_cited_by_links_to_the_citing_cable(qtbot, make_library_window, load) ->
     window.select_reference("06ALMATY2872")
     # Cited by the seed, in the release, but not loaded here.
     assert "06ALMATY2549 (not loaded)" in header.toPlainText()
+
+
+def test_structured_filters_from_the_filter_box(qtbot, make_library_window, load) -> None:
+    window = make_library_window()
+    load(window, [SAMPLES])
+
+    def shown(text: str) -> set[str]:
+        window.list_pane.filter_box.setText(text)
+        window.list_pane.apply_filters()
+        return {window.list_model.index(r, Column.REFERENCE).data() for r in range(window.list_model.rowCount())}
+
+    assert shown("tag:PTER control:NOFORN") == {"02BOGOTA3281"}
+    assert shown('origin:"Embassy New Delhi" from:2006-07-22') == {"06NEWDELHI5237"}
+    assert shown("cites:07ROME877") == {"07ROME1494"}
+    assert shown("to:1980") == {"72TEHRAN1164"}
+    assert len(shown("")) == window.store.count()
