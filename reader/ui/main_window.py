@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_MS)
-        self._refresh_timer.timeout.connect(self.list_model.refresh)
+        self._refresh_timer.timeout.connect(self._refresh_keeping_place)
 
         # The list across the top (all its columns fit), the header and the paragraphs below it.
         self.reading_splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -243,6 +243,13 @@ class MainWindow(QMainWindow):
         self.store.add(cables)
         self._schedule_refresh()
 
+    def _refresh_keeping_place(self) -> None:
+        """Show what loading added without moving the list under the reader's eyes."""
+        bar = self.list_pane.table.verticalScrollBar()
+        position = bar.value()
+        self.list_model.refresh()
+        bar.setValue(min(position, bar.maximum()))
+
     def _schedule_refresh(self) -> None:
         """Show new cables: at once for the first ones, then at most every REFRESH_MS while loading."""
         if self.list_model.rowCount() == 0:
@@ -257,10 +264,12 @@ class MainWindow(QMainWindow):
     @Slot()
     def _after_refresh(self) -> None:
         row = self.list_model.row_of_key(self._key_before_refresh) if self._key_before_refresh is not None else None
-        if row is None and self._shown_key is None and self.list_model.rowCount():
+        first = row is None and self._shown_key is None and self.list_model.rowCount() > 0
+        if first:
             row = 0
         if row is not None:
-            self.select_row(row)
+            # Keep the reader's place: re-select the cable shown, without scrolling the list to it.
+            self.select_row(row, scroll=first)
         if self._shown_cable is not None and self._shown_cable.references:
             self.header_panel.refresh()  # a cited cable may have just arrived
         self._update_counts()
@@ -288,7 +297,7 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _load_finished(self, cancelled: bool) -> None:
         self._refresh_timer.stop()
-        self.list_model.refresh()
+        self._refresh_keeping_place()
         if self.loader.is_running:
             return
         self.progress.hide()
@@ -298,14 +307,15 @@ class MainWindow(QMainWindow):
 
     # -- selection --------------------------------------------------------------------------
 
-    def select_row(self, row: int) -> None:
+    def select_row(self, row: int, scroll: bool = True) -> None:
         table = self.list_pane.table
         index = self.list_model.index(row, 0)
         if index.isValid():
             table.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             )
-            table.scrollTo(index)
+            if scroll:
+                table.scrollTo(index)
 
     @Slot(str)
     def select_reference(self, reference_id: str) -> None:
