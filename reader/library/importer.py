@@ -15,11 +15,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from reader.library.library import Library
-from reader.model import Cable, ParseError, ParseResult, Source
+from reader.model import ParseError, ParseResult
 from reader.parse import iter_cable_files
-from reader.parse.cable_text import parse_cable_text
-from reader.parse.files import FileRead, parse_read, read_cable_file
-from reader.parse.release_csv import BadRow, open_release, read_release_rows
+from reader.parse.files import FileRead, parse_read, read_cable_file, release_rows
 
 COMMIT_CABLES = 500
 COMMIT_SECONDS = 2.0
@@ -34,7 +32,6 @@ class ImportReport:
     rows_resumed: int = 0
     problems: list[ParseError] = field(default_factory=list)
     cancelled: bool = False
-    added_keys: list[int] = field(default_factory=list)
 
     @property
     def cables(self) -> int:
@@ -66,6 +63,7 @@ class Importer:
         return self._cancel.is_set()
 
     def finish(self) -> ImportReport:
+        """Commit what is pending and report."""
         self._commit()
         self.report.cancelled = self.cancelled
         return self.report
@@ -76,19 +74,17 @@ class Importer:
                 for name in iter_cable_files(path):
                     if self.cancelled:
                         break
-                    self._import_file(name)
+                    self.import_file(name)
                 if self.cancelled:
                     break
         finally:
-            self._commit()
-        self.report.cancelled = self.cancelled
-        return self.report
+            report = self.finish()
+        return report
 
     # -- transactions ------------------------------------------------------------------
 
     def _begin(self) -> None:
-        if self._pending == 0 and not self.library._db.in_transaction:
-            self.library._db.execute("BEGIN IMMEDIATE")
+        self.library.begin()
 
     def _stored(self, key: int, is_new: bool) -> None:
         if is_new:
@@ -102,8 +98,7 @@ class Importer:
         return self._pending >= COMMIT_CABLES or time.monotonic() - self._since >= COMMIT_SECONDS
 
     def _commit(self) -> None:
-        if self.library._db.in_transaction:
-            self.library._db.execute("COMMIT")
+        self.library.commit()
         fresh, self._fresh = self._fresh, []
         self._pending, self._since = 0, time.monotonic()
         if self._on_commit and fresh:
@@ -119,7 +114,7 @@ class Importer:
         """Whether the file is stored already, at this size and modification time."""
         return self.library.source_state(read.path) == (read.size, read.mtime)
 
-    def _import_file(self, name: str) -> None:
+    def import_file(self, name: str) -> None:
         read = read_cable_file(name)
         if isinstance(read, ParseError):
             self.report.files += 1
@@ -146,46 +141,34 @@ class Importer:
             self._progress(read.path)
 
     def _import_release(self, name: str, size: int, mtime: float) -> None:
-        db = self.library._db
-        state = db.execute("SELECT size, mtime, rows_done, finished FROM imports WHERE path = ?", (name,)).fetchone()
+        state = self.library.release_state(name)
         resume_after = 0
-        if state and state[0] == size and state[1] == mtime:
+        if state and state[:2] == (size, mtime):
             if state[3]:
                 self.report.files_skipped += 1
                 return
             resume_after = state[2]
-        with open_release(name) as stream:
-            last_line = resume_after
-            for row in read_release_rows(stream):
-                if self.cancelled:
-                    break
-                if row.line <= resume_after:
-                    self.report.rows_resumed += 1
-                    continue
-                source = Source(name, "csv", "utf-8", row.line)
-                if isinstance(row, BadRow):
-                    self._problem(ParseError(source, f"Skipped a malformed CSV row at {row.message}."))
-                    continue
-                cable: Cable = parse_cable_text(row.text, source, row.metadata)
-                self._begin()
-                self._stored(*self.library.store(cable, row.text.encode("utf-8")))
-                last_line = row.line
-                if self._due():
-                    self._mark_release(name, size, mtime, last_line, finished=False)
-                    self._commit()
-                    self._progress(name)
+        last_line = resume_after
+        for result, text in release_rows(name, resume_after, self._row_resumed):
+            if self.cancelled:
+                break
+            if isinstance(result, ParseError):
+                self._problem(result)
+                continue
             self._begin()
-            self._mark_release(name, size, mtime, last_line, finished=not self.cancelled)
-            self._commit()
+            self._stored(*self.library.store(result, text.encode("utf-8") if text else None))
+            last_line = result.source.row or last_line
+            if self._due():
+                self.library.mark_release(name, size, mtime, last_line, finished=False)
+                self._commit()
+                self._progress(name)
+        self._begin()
+        self.library.mark_release(name, size, mtime, last_line, finished=not self.cancelled)
+        self._commit()
         self._progress(name)
 
-    def _mark_release(self, name: str, size: int, mtime: float, rows_done: int, finished: bool) -> None:
-        self.library._db.execute(
-            "INSERT INTO imports(path, size, mtime, rows_done, finished) VALUES (?,?,?,?,?)"
-            " ON CONFLICT(path) DO UPDATE SET size=excluded.size, mtime=excluded.mtime,"
-            " rows_done=excluded.rows_done, finished=excluded.finished",
-            (name, size, mtime, rows_done, int(finished)),
-        )
+    def _row_resumed(self) -> None:
+        self.report.rows_resumed += 1
 
     def _problem(self, problem: ParseError) -> None:
         self.report.problems.append(problem)

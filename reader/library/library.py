@@ -85,6 +85,32 @@ class Library:
                 raise
             self._db.execute("COMMIT")
 
+    def begin(self) -> None:
+        """Open a write transaction unless one is open (for long imports; see also ``transaction``)."""
+        with self._lock:
+            if not self._db.in_transaction:
+                self._db.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        with self._lock:
+            if self._db.in_transaction:
+                self._db.execute("COMMIT")
+
+    def release_state(self, path: str) -> tuple[int, float, int, bool] | None:
+        """(size, mtime, last line committed, finished) of a release CSV import, if one began."""
+        with self._lock:
+            row = self._db.execute("SELECT size, mtime, rows_done, finished FROM imports WHERE path = ?", (path,)).fetchone()
+        return (row[0], row[1], row[2], bool(row[3])) if row else None
+
+    def mark_release(self, path: str, size: int, mtime: float, rows_done: int, finished: bool) -> None:
+        """Record how far a release CSV import got; call inside the transaction of those rows."""
+        self._db.execute(
+            "INSERT INTO imports(path, size, mtime, rows_done, finished) VALUES (?,?,?,?,?)"
+            " ON CONFLICT(path) DO UPDATE SET size=excluded.size, mtime=excluded.mtime,"
+            " rows_done=excluded.rows_done, finished=excluded.finished",
+            (path, size, mtime, rows_done, int(finished)),
+        )
+
     def store(
         self, cable: Cable, source_text: bytes | None = None, size: int | None = None, mtime: float | None = None
     ) -> tuple[int, bool]:

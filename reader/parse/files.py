@@ -7,7 +7,7 @@ read as a cable yields a ParseError with one clear sentence; nothing raises.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,14 +86,25 @@ def parse_bytes(data: bytes, path: str, truncated_from: int | None = None) -> Pa
     return cable
 
 
-def _parse_release(path: str) -> Iterator[ParseResult]:
+def release_rows(
+    path: str, skip_through: int = 0, on_skip: Callable[[], None] | None = None
+) -> Iterator[tuple[ParseResult, str | None]]:
+    """Each row of a release CSV parsed, with the row's text (None for a malformed row).
+
+    Rows on lines up to ``skip_through`` are read past without being parsed (to resume an
+    import); ``on_skip`` is called for each.
+    """
     with open_release(path) as stream:
         for row in read_release_rows(stream):
+            if row.line <= skip_through:
+                if on_skip:
+                    on_skip()
+                continue
             source = Source(path, "csv", "utf-8", row.line)
             if isinstance(row, BadRow):
-                yield ParseError(source, f"Skipped a malformed CSV row at {row.message}.")
+                yield ParseError(source, f"Skipped a malformed CSV row at {row.message}."), None
             else:
-                yield parse_cable_text(row.text, source, row.metadata)
+                yield parse_cable_text(row.text, source, row.metadata), row.text
 
 
 @dataclass(frozen=True)
@@ -134,7 +145,7 @@ def parse_file(path: str | os.PathLike[str]) -> Iterator[ParseResult]:
     if isinstance(read, ParseError):
         yield read
     elif read.release:
-        yield from _parse_release(read.path)
+        yield from (result for result, _text in release_rows(read.path))
     else:
         yield parse_read(read)
 

@@ -143,7 +143,7 @@ class LoadJob(QObject):
             if self.cancelled:
                 break
             if self._importer is not None:
-                self._importer._import_file(name)  # streams a release CSV row by row, committing as it goes
+                self._importer.import_file(name)  # streams a release CSV row by row, committing as it goes
             else:
                 try:
                     for result in parse_file(name):
