@@ -21,7 +21,7 @@ from reader.library.query import ListQuery, SearchHit, Summary
 from reader.library.schema import open_library_database
 from reader.model import LEVELS, Cable
 from reader.model.json_codec import cable_from_json, cable_to_json
-from reader.model.keys import natural_key
+from reader.model.keys import filter_text, natural_key
 
 _SORT_SQL = {
     "reference": "c.sort_ref",
@@ -141,7 +141,7 @@ class Library:
             " " + " ".join(cable.tags) + " ",
             cable.subject,
             natural_key(cable.reference_id),
-            " ".join((cable.reference_id or "", cable.origin or "", cable.subject or "", " ".join(cable.tags))).lower(),
+            filter_text(cable.reference_id, cable.origin, cable.subject, cable.tags),
             _score(cable),
             packed,
         )

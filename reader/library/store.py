@@ -14,7 +14,7 @@ from typing import Protocol
 from reader.library.fts import parse_search
 from reader.library.query import ListQuery, Summary
 from reader.model import Cable
-from reader.model.keys import natural_key
+from reader.model.keys import filter_text, natural_key
 
 
 def source_key(cable: Cable) -> tuple[str, int]:
@@ -73,7 +73,7 @@ class MemoryStore:
         replaced: list[int] = []
         for cable in cables:
             key = self._keys_by_source.get(source_key(cable))
-            text = " ".join((cable.reference_id or "", cable.origin or "", cable.subject or "", " ".join(cable.tags))).lower()
+            text = filter_text(cable.reference_id, cable.origin, cable.subject, cable.tags)
             if key is None:
                 key = len(self._cables)
                 self._cables.append(cable)

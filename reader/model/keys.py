@@ -1,4 +1,4 @@
-"""Sort keys of reference ids, shared by every layer that sorts cables."""
+"""Sort and filter keys of cables, shared by every store that sorts and filters them."""
 
 from __future__ import annotations
 
@@ -14,3 +14,8 @@ def natural_key(reference_id: str | None) -> str:
     if not reference_id:
         return "\uffff"
     return _DIGITS.sub(lambda m: m[1].zfill(12), reference_id)
+
+
+def filter_text(reference_id: str | None, origin: str | None, subject: str | None, tags: list[str]) -> str:
+    """What the list's filter box searches: id, origin, subject and tags, lower case."""
+    return " ".join((reference_id or "", origin or "", subject or "", " ".join(tags))).lower()

@@ -7,6 +7,7 @@ read as a cable yields a ParseError with one clear sentence; nothing raises.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,8 @@ from reader.parse.decode import NotText, decode_bytes
 from reader.parse.html_page import extract_page
 from reader.parse.markdown import looks_like_markdown, normalize_markdown
 from reader.parse.release_csv import BadRow, looks_like_release_csv, open_release, read_release_rows
+
+_PRE_TAG = re.compile(r"<pre\b", re.I)
 
 MAX_CABLE_BYTES = 8 * 1024 * 1024
 """The longest real cable is well under 1 MB; past this a file is read in part."""
@@ -30,7 +33,7 @@ def detect_format(text: str) -> str:
     if looks_like_release_csv(head):
         return "csv"
     lowered = head[:1024].lower()
-    if lowered.startswith(("<?xml", "<!doctype", "<html")) or "<pre" in text[:200000].lower():
+    if lowered.startswith(("<?xml", "<!doctype", "<html")) or _PRE_TAG.search(text, 0, 200000):
         return "html"
     if looks_like_markdown(text[:200000]):
         return "markdown"

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from reader.library.query import Summary
 from reader.model import Cable, Recipient
 from reader.model.json_codec import format_utc
-from reader.ui.colours import LEVEL_COLOURS
+from reader.ui.colours import LEVEL_COLOURS, text_on
 
 SAFE_REFERENCE = re.compile(r"^[0-9A-Z]{4,40}$")
 LINK_SCHEME = "cable:"
@@ -34,7 +34,7 @@ def _recipient(recipient: Recipient) -> str:
 
 def _chip(level: str | None, label: str) -> str:
     colour = LEVEL_COLOURS.get(level, LEVEL_COLOURS[None])
-    text = "#000000" if level == "TOP SECRET" else "#ffffff"
+    text = text_on(level).name()
     return f'<span style="background-color:{colour}; color:{text}; font-weight:600">&nbsp;{_e(label)}&nbsp;</span>'
 
 
