@@ -16,6 +16,7 @@ _BANNER = re.compile(
     r"(?P<controls>(?:\s*//?\s*[A-Z][A-Z ]*?)*)"
     r"(?:\s+(?P<pre>E F T O|EFTO|SENSITIVE|NOFORN|SBU))?"
     r"(?:\s+SECTION\s+(?P<index>\d{1,3})\s+(?:OF|of)\s+(?P<total>\d{1,3}))?"
+    r"(?:\s+(?P<year>\d{2}))?"  # 1970s banners: "C O N F I D E N T I A L 75 LIBREVILLE 1895"
     r"\s+(?P<station>[A-Z][A-Z.' -]{0,40}?[A-Z])\s+(?P<serial>\d{1,7})(?![0-9])"
     r"(?P<rest>.*)$"
 )

@@ -66,6 +66,13 @@ def _take_dump(text: str) -> tuple[str, PageMetadata | None]:
     fields = dict(_DUMP_FIELD.findall(match["fields"]))
     header = match["fields"].split("header:", 1)[1] if "header:" in match["fields"] else ""
     before = text[: match.start()]
+    after = text[match.end() :]
+    # Some pages show a cut-off preview of the body ("...Brian A. Nicho...") before the dump and
+    # the whole body after it: the preview goes, from the line the body starts with.
+    first_line = next((line.strip() for line in after.split("\n") if line.strip()), "")
+    preview = before.find("\n" + first_line) if first_line else -1
+    if preview >= 0:
+        before = before[: preview + 1]
     keep = "" if re.search(r"(?m)^FM\s", before) else header
     created = None
     with contextlib.suppress(ValueError):
@@ -77,7 +84,7 @@ def _take_dump(text: str) -> tuple[str, PageMetadata | None]:
         origin=fields.get("origin", "").strip() or None,
         references=tuple(r for r in re.split(r"[|,\s]+", fields.get("destination", "")) if r),
     )
-    return before + keep + "\n" + text[match.end() :], meta
+    return before + keep + "\n" + after, meta
 
 
 def _find_banner(lines: list[str]) -> tuple[int, Banner] | None:
@@ -87,6 +94,22 @@ def _find_banner(lines: list[str]) -> tuple[int, Banner] | None:
         banner = parse_banner(line)
         if banner:
             return index, banner
+    return None
+
+
+def _full_copy_after_preview(lines: list[str], index: int, banner: Banner) -> int | None:
+    """Where the full text starts when a page shows a preview cut off with "..." and then the
+    whole cable again, banner and all; None when there is no such second copy."""
+    for later in range(index + 1, len(lines)):
+        candidate = parse_banner(lines[later])
+        if candidate is None or (candidate.station, candidate.serial, candidate.section) != (
+            banner.station,
+            banner.serial,
+            banner.section,
+        ):
+            continue
+        before = next((line.strip() for line in reversed(lines[index:later]) if line.strip()), "")
+        return later if before.endswith(("...", "…")) else None
     return None
 
 
@@ -167,6 +190,9 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
     lines = text.split("\n")
 
     found = _find_banner(lines)
+    if found and (full := _full_copy_after_preview(lines, *found)) is not None:
+        del lines[found[0] : full]
+        cable.warn("a cut-off preview of the cable was replaced by its full text")
     banner = found[1] if found else None
     header = parse_header(lines[: found[0]] if found else lines, stop_at_unknown=found is None)
     body_start = found[0] + 1 if found else header.lines_read

@@ -51,7 +51,7 @@ _CLASSIFIED_BY = re.compile(r"^(?:\(U\)\s*)?CLASSIFIED\s+BY\b\s*:?\s*(.*)$", re.
 _FOR_LINE = re.compile(r"(^|\s)(FOR|PASS TO|PASS)\s", re.I)
 _INLINE_LABEL = re.compile(r"\s+(REFS?:|REFTELS?:|CLASSIFIED BY:?|Classified By:?)\s+")
 _REF_LABEL = re.compile(r"^(?:¶\s*)?(?:\(([A-Z])\)|([A-Z])[.)])\s")
-PARAGRAPH_START = re.compile(r"^\s*(?:[¶\ufffd]\s*)?\d{1,3}\s*[.)]\s*\S|^\s*[¶\ufffd]")
+PARAGRAPH_START = re.compile(r"^\s*(?:[¶\ufffd]\s*)?\d{1,3}\s*[.)](?=\s|\()\s*\S|^\s*[¶\ufffd]")  # not "1.4(B)"
 
 
 @dataclass

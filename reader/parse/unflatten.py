@@ -16,6 +16,8 @@ _BEFORE_LABEL = re.compile(
     r"(?:\s+|(?<=\d))(?=(?:E\.\s?O\.\s?\d{5}|TAGS:|SUBJECT:|SUBJ:|REF:|REFS:|REFTEL:|CLASSIFIED BY\b|Classified By\b|"
     r"SIPDIS\b|¶\s*\d))"
 )
+_FLAT_HEADER = re.compile(r"\b\d{6}Z [A-Z]{3} \d{2}\b.*\sFM\s")
+_HEADER_LABEL = re.compile(r"\s+(?=(?:FM|TO|INFO|XMT)\s+[A-Z])")
 _LABEL_HINTS = ("E.", "E. O", "TAGS", "SUBJ", "REF", "CLASSIFIED", "Classified", "SIPDIS", "¶")
 _BEFORE_PARAGRAPH = re.compile(r"(?<=[.!?\"')])\s+(?=\d{1,3}\.\s+\((?:S|C|U|SBU|LOU|TS|FOUO)(?:/{1,2}[A-Z ]+)?\)\s)")
 _HEADING_RULE = re.compile(r"(?<=[.!?\"')])\s+([^.!?\n]{3,90}?\s+-{6,})\s+")
@@ -53,6 +55,8 @@ def unflatten(text: str) -> str:
                 line = _BEFORE_LABEL.sub("\n", line)
             if ". (" in line:
                 line = _BEFORE_PARAGRAPH.sub("\n\n", line)
+            if _FLAT_HEADER.search(line):  # "O R 181205Z NOV 75 ZFF4 FM AMEMBASSY X TO ... INFO ..."
+                line = _HEADER_LABEL.sub("\n", line)
             if "------" in line:
                 line = _HEADING_RULE.sub(lambda m: "\n\n" + m[1] + "\n\n", line)
         lines.append(line)

@@ -163,3 +163,26 @@ def test_references_in_the_forms_cables_write_them() -> None:
     assert [r.reference_id for r in parse_one("html/09VATICAN11.html").references] == ["09VATICAN10", "09ROME58", "09VATICAN9"]
     assert "09PORTOFSPAIN482" in [r.reference_id for r in parse_one("html/09LONDON2819.html").references]
     assert "08BOGOTA3888" in [r.reference_id for r in parse_one("html/09BOGOTA569.html").references]
+
+
+def test_a_cut_off_preview_before_the_dump_gives_way_to_the_full_body() -> None:
+    cable = parse_one("html/09BOGOTA3585.html")
+    assert cable.classified_by == "Brian A. Nichols, Deputy Chief of Mission"  # not the preview's "Brian A. Nicho..."
+    assert cable.reasons == ["1.4(b)", "1.4(d)"]  # "REASON:\n1.4(B), (D)": not a paragraph "1."
+    assert [p.number for p in cable.paragraphs][:2] == [1, 2]
+    assert cable.paragraphs[0].heading == "Summary"
+
+
+def test_a_page_preview_cut_off_with_dots_gives_way_to_the_full_cable() -> None:
+    cable = parse_one("html/08STATE87210.html")
+    assert "a cut-off preview of the cable was replaced by its full text" in cable.warnings
+    assert cable.paragraphs[0].number is not None or "S E C R E T" not in cable.paragraphs[0].text
+
+
+def test_a_flattened_1975_cable_with_the_year_in_its_banner() -> None:
+    cable = parse_one("html-2011-08/7575LIBREVILLE1895.html")
+    assert cable.reference_id == "75LIBREVILLE1895"
+    assert cable.from_ == "AMEMBASSY LIBREVILLE"
+    assert [r.name for r in cable.info] == ["AMEMBASSY PARIS", "AMEMBASSY SEOUL"]
+    assert cable.subject == "KOREA AT 30TH UNGA: GABON"
+    assert cable.paragraphs[0].number == 1
