@@ -97,11 +97,15 @@ def _find_banner(lines: list[str]) -> tuple[int, Banner] | None:
     return None
 
 
-def _full_copy_after_preview(lines: list[str], index: int, banner: Banner) -> int | None:
-    """Where the full text starts when a page shows a preview cut off with "..." and then the
-    whole cable again, banner and all; None when there is no such second copy."""
+def _second_copy_after_preview(lines: list[str], index: int, banner: Banner) -> int | None:
+    """Where the second copy starts when a page shows the cable cut off with "..." and then
+    again, banner and all; None when there is no such second copy."""
+    station, serial = banner.station, str(banner.serial)
     for later in range(index + 1, len(lines)):
-        candidate = parse_banner(lines[later])
+        line = lines[later]
+        if station not in line or serial not in line:  # cheap test first: this runs on every line
+            continue
+        candidate = parse_banner(line)
         if candidate is None or (candidate.station, candidate.serial, candidate.section) != (
             banner.station,
             banner.serial,
@@ -190,9 +194,14 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
     lines = text.split("\n")
 
     found = _find_banner(lines)
-    if found and (full := _full_copy_after_preview(lines, *found)) is not None:
-        del lines[found[0] : full]
-        cable.warn("a cut-off preview of the cable was replaced by its full text")
+    if found and ("..." in text or "…" in text) and (second := _second_copy_after_preview(lines, *found)) is not None:
+        preview, copy = lines[found[0] : second], lines[second:]
+        if sum(map(len, copy)) > sum(map(len, preview)):
+            del lines[found[0] : second]
+            cable.warn("a cut-off preview of the cable was replaced by its full text")
+        else:  # the second copy is the shorter one: keep the preview, drop the repeat
+            del lines[second:]
+            cable.warn("a repeated, shorter copy of the cable's start was dropped")
     banner = found[1] if found else None
     header = parse_header(lines[: found[0]] if found else lines, stop_at_unknown=found is None)
     body_start = found[0] + 1 if found else header.lines_read

@@ -55,7 +55,7 @@ def unflatten(text: str) -> str:
                 line = _BEFORE_LABEL.sub("\n", line)
             if ". (" in line:
                 line = _BEFORE_PARAGRAPH.sub("\n\n", line)
-            if _FLAT_HEADER.search(line):  # "O R 181205Z NOV 75 ZFF4 FM AMEMBASSY X TO ... INFO ..."
+            if " FM " in line and _FLAT_HEADER.search(line):  # "O R 181205Z NOV 75 ZFF4 FM AMEMBASSY X TO ... INFO ..."
                 line = _HEADER_LABEL.sub("\n", line)
             if "------" in line:
                 line = _HEADING_RULE.sub(lambda m: "\n\n" + m[1] + "\n\n", line)

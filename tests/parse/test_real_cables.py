@@ -173,10 +173,12 @@ def test_a_cut_off_preview_before_the_dump_gives_way_to_the_full_body() -> None:
     assert cable.paragraphs[0].heading == "Summary"
 
 
-def test_a_page_preview_cut_off_with_dots_gives_way_to_the_full_cable() -> None:
+def test_a_shorter_repeat_after_a_cut_off_preview_is_dropped() -> None:
+    # The page shows the cable up to "CLASSIFI..." and then only its banner and TAGS again.
     cable = parse_one("html/08STATE87210.html")
-    assert "a cut-off preview of the cable was replaced by its full text" in cable.warnings
-    assert cable.paragraphs[0].number is not None or "S E C R E T" not in cable.paragraphs[0].text
+    assert "a repeated, shorter copy of the cable's start was dropped" in cable.warnings
+    assert cable.subject == "TFGG01: GEORGIA TASK FORCE SITUATION REPORT NO. 11"
+    assert not any("S E C R E T" in p.text for p in cable.paragraphs)
 
 
 def test_a_flattened_1975_cable_with_the_year_in_its_banner() -> None:
