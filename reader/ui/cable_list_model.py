@@ -153,7 +153,7 @@ class CableListModel(QAbstractTableModel):
                 return summary.subject
             if column == Column.REFERENCE:
                 return summary.path
-            return None
+            return _display(summary, column) or None  # the whole text of an elided cell
         if column == Column.CLASSIFICATION:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(level_colour(summary.classification))
