@@ -111,7 +111,12 @@ class Cable:
     declassify_on: date | None = None
     eo_line: str | None = None
     tags: list[str] = field(default_factory=list)
+    """Normalised: upper case, as the TAGS handbook spells them, each once."""
+    tags_as_written: list[str] = field(default_factory=list)
+    """Each tag as the cable writes it (``prel``, ``MOPPS``, ``PHUMBA``), so a filter finds every variant."""
     subject: str | None = None
+    subject_marking: str | None = None
+    """The subject line's own portion marking (``C/NF`` in ``SUBJECT: (C/NF) ...``)."""
     references: list[Reference] = field(default_factory=list)
     classified_by: str | None = None
     reasons: list[str] = field(default_factory=list)

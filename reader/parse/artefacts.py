@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
+# On a line of its own, or run into a header or TAGS line ("TO PAGE 02 STATE 015113 182333Z").
 _OLD_PAGE_BREAK = re.compile(
-    r"(?:[ \t]*\n?[ \t]*(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|TOP SECRET)[ \t]*)?\n"
+    r"(?:[ \t]*\n?[ \t]*(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|TOP SECRET)[ \t]*)?(?:\n|(?<=[ \t]))"
     r"[ \t]*PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z ]*?[ \t]+\d{3,6}[ \t]+(?:\d\d[ \t]+OF[ \t]+\d\d[ \t]+)?\d{6}Z[ \t]*"
 )
 # Anchored on the serial: scanning for the station name first is slow on every capital.
@@ -35,6 +36,21 @@ def _undo_csv(text: str) -> str:
     text = _CSV_ROW.sub("", text, count=1)
     text = re.sub(r'(?m)^",\s*"', "\n", text)
     return text.replace('""', '"').rstrip().rstrip('"')
+
+
+def first_page_mark(text: str) -> tuple[str, int] | None:
+    """The station and serial of the first ``TRIPOLI 00000876 002 OF 002`` marker, if any:
+    what a fragment without header or banner still says of the cable it comes from."""
+    if " OF 0" not in text:
+        return None
+    for match in _PAGE_MARK_CORE.finditer(text):
+        start = match.start()
+        while start > 0 and match.start() - start < 32 and text[start - 1] in _STATION_CHARS:
+            start -= 1
+        station = text[start : match.start()].strip()
+        if station and station[0].isalpha():
+            return station, int(match.group(0).split()[0])
+    return None
 
 
 def _remove_page_marks(text: str) -> tuple[str, int]:

@@ -39,6 +39,7 @@ class Banner:
 
 
 _LEVEL_INITIALS = frozenset("UCSTL")
+_LOWER_SPACED = re.compile(r"^(?:c o n f i d e n t i a l|s e c r e t|t o p s e c r e t|u n c l a s)\b", re.I)
 _LEVEL_WORDS = ("TOPSECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "UNCLAS")
 
 
@@ -60,8 +61,11 @@ def parse_banner(line: str) -> Banner | None:
     """The banner in ``line``, or None when the line is not one."""
     if line.lstrip()[:1] not in _LEVEL_INITIALS:
         return None
+    stripped = line.strip()
+    if _LOWER_SPACED.match(stripped):
+        stripped = stripped.upper()  # "S e c r e t nairobi 001938": a page that lower-cased its banner
     # "C O N F I D E N T I A LCAIRO 000079": the station glued to the last letter.
-    spaced = _GLUED_STATION.sub(r"\1 ", line.strip())
+    spaced = _GLUED_STATION.sub(r"\1 ", stripped)
     text = _join_level_letters(" ".join(unspace(spaced).split()))
     if not text[:1].isupper():
         return None

@@ -7,37 +7,43 @@ read is left empty, and what was repaired or guessed becomes a warning.
 
 from __future__ import annotations
 
-import contextlib
 import re
-from datetime import UTC, datetime
 
 from reader.model import LEVELS, Cable, PageMetadata, Section, Source
-from reader.parse.artefacts import remove_artefacts
-from reader.parse.banner import Banner, parse_banner, station_key
-from reader.parse.classification import level_of, marking_controls
-from reader.parse.dates import DTG, dtg_to_datetime, parse_declassify_date
+from reader.parse.artefacts import first_page_mark, remove_artefacts
+from reader.parse.banner import Banner, parse_banner
+from reader.parse.captions import caption_words
+from reader.parse.classified_by import classified_by_in_text, classified_by_parts
+from reader.parse.dates import DTG, dtg_to_datetime, full_year, parse_declassify_date
+from reader.parse.decode import decode_entities
 from reader.parse.front_matter import (
     EO_LINE,
     PARAGRAPH_START,
-    caption_words,
-    classified_by_parts,
+    FrontMatter,
+    label_of,
     read_front_matter,
     ref_text,
-    subject_text,
-    tags_list,
+    split_inline_labels,
+    split_subject_marking,
 )
 from reader.parse.header import parse_header
+from reader.parse.id_inference import YearEvidence, id_from_header, infer_reference_id
 from reader.parse.origins import readable_origin
+from reader.parse.page_dump import take_dump
+from reader.parse.page_metadata import compare_metadata, fill_from_metadata
 from reader.parse.paragraphs import read_body
 from reader.parse.references import parse_references
+from reader.parse.stations import station_key
+from reader.parse.tags import normalise_tags, tags_as_written
 from reader.parse.unflatten import unflatten
+from reader.parse.wrappers import unwrap
 
 _PARTIAL = re.compile(
     r"This record is a partial extract of the original cable\.?(?:\s*The full text of the original cable is not available\.?)?",
     re.I,
 )
-_DUMP = re.compile(r"(?ms)^id:[ \t]*\d+[ \t]*\n(?P<fields>.*?)^-{3,}[ \t]*header ends[ \t]*-{3,}[ \t]*$\n?")
-_DUMP_FIELD = re.compile(r"^(id|date|refid|origin|classification|destination):[ \t]*(.*)$", re.M)
+# The cable's controls come from its banner and its caption lines; a paragraph marked
+# (S/NF) under a plain SECRET banner does not make the cable NOFORN.
 _CONTROL_CAPTIONS = {
     "NOFORN": "NOFORN",
     "SENSITIVE": "SBU",
@@ -50,41 +56,15 @@ _CONTROL_CAPTIONS = {
     "LIMITED OFFICIAL USE": "LOU",
 }
 _BANNER_SCAN_LINES = 250
+_FIRST_PARAGRAPHS_WITH_CLASSIFIED_BY = 3
+_YEAR_FIRST = re.compile(r"^'?(?:\d{2}|\d{4})\s*[A-Za-z]")  # "05 STATE 1234", "2009 CAIRO 2394"
 
 
 def normalize_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").replace("\x0c", "\n")
-
-
-def _take_dump(text: str) -> tuple[str, PageMetadata | None]:
-    """Cut the ``id: / date: / ... header ends`` dump some page bodies carry.
-
-    Its header lines are kept only when the text has no header of its own."""
-    match = _DUMP.search(text)
-    if not match:
-        return text, None
-    fields = dict(_DUMP_FIELD.findall(match["fields"]))
-    header = match["fields"].split("header:", 1)[1] if "header:" in match["fields"] else ""
-    before = text[: match.start()]
-    after = text[match.end() :]
-    # Some pages show a cut-off preview of the body ("...Brian A. Nicho...") before the dump and
-    # the whole body after it: the preview goes, from the line the body starts with.
-    first_line = next((line.strip() for line in after.split("\n") if line.strip()), "")
-    preview = before.find("\n" + first_line) if first_line else -1
-    if preview >= 0:
-        before = before[: preview + 1]
-    keep = "" if re.search(r"(?m)^FM\s", before) else header
-    created = None
-    with contextlib.suppress(ValueError):
-        created = datetime.strptime(fields.get("date", "").strip(), "%m/%d/%Y %H:%M").replace(tzinfo=UTC)
-    meta = PageMetadata(
-        reference_id=fields.get("refid", "").strip() or None,
-        created=created,
-        classification=fields.get("classification", "").strip() or None,
-        origin=fields.get("origin", "").strip() or None,
-        references=tuple(r for r in re.split(r"[|,\s]+", fields.get("destination", "")) if r),
-    )
-    return before + keep + "\n" + after, meta
+    """One kind of line end. A literal backslash-n (a copy that escaped its newlines) is one too:
+    telegrams have no backslash in their character set."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").replace("\x0c", "\n")
+    return text.replace("\\n", "\n") if "\\n" in text else text
 
 
 def _find_banner(lines: list[str]) -> tuple[int, Banner] | None:
@@ -137,43 +117,88 @@ def _controls(cable: Cable, banner: Banner | None) -> None:
             continue
         if control and control not in controls:
             controls.append(control)
-    for paragraph in cable.paragraphs:
-        if paragraph.marking and "NOFORN" in marking_controls(paragraph.marking) and "NOFORN" not in controls:
-            controls.append("NOFORN")
     cable.controls = controls
 
 
-def _compare_metadata(cable: Cable, meta: PageMetadata) -> None:
-    """Keep both the page's and the text's values; warn where they disagree."""
-    if meta.reference_id and cable.reference_id and meta.reference_id != cable.reference_id:
-        cable.warn(f"page says reference id {meta.reference_id}, cable text says {cable.reference_id}")
-    # Page times often differ from the DTG by minutes (a site artefact): compare to the hour.
-    if meta.created and cable.created and meta.created.replace(minute=0) != cable.created.replace(minute=0):
-        cable.warn(f"page says created {meta.created:%Y-%m-%d %H:%M}, cable text says {cable.created:%Y-%m-%d %H:%M}")
-    meta_level = level_of(re.split(r"//", meta.classification)[0]) if meta.classification else None
-    if meta_level and cable.classification and meta_level != cable.classification:
-        cable.warn(f"page says {meta.classification}, cable text says {cable.classification}")
-    if meta.origin and cable.origin and meta.origin.lower() != cable.origin.lower():
-        cable.warn(f"page says origin {meta.origin}, cable text says {cable.origin}")
+def _banner_rest_lines(banner: Banner) -> list[str]:
+    """What a flattened banner line holds after the serial: captions, and maybe E.O. and TAGS."""
+    rest = banner.rest.strip()
+    if not rest or all(caption_words(word) for word in rest.replace("//", " ").split()):
+        return []
+    pieces = split_inline_labels(rest)
+    return pieces if any(label_of(p) for p in pieces) else []
 
 
-def _fill_from_metadata(cable: Cable, meta: PageMetadata) -> None:
-    if cable.reference_id is None and meta.reference_id:
-        cable.reference_id = meta.reference_id
-        cable.warn("reference id taken from the page metadata")
-    if cable.created is None and meta.created:
-        cable.created = meta.created
-        cable.warn("created date taken from the page metadata")
-    if cable.classification is None and meta.classification:
-        cable.classification = level_of(meta.classification.split("//")[0])
-        if cable.classification:
-            cable.warn("classification taken from the page metadata")
-    if cable.origin is None and meta.origin:
-        cable.origin = meta.origin
-        cable.warn("origin taken from the page metadata")
-    for control in ("NOFORN",):
-        if meta.classification and control in meta.classification.upper() and control not in cable.controls:
-            cable.controls.append(control)
+def _merge_front(front: FrontMatter, preview: FrontMatter) -> None:
+    """Fields found only before the banner (a page's cut-off preview of the cable)."""
+    front.eo_line = front.eo_line or preview.eo_line
+    front.tags_text = front.tags_text or preview.tags_text
+    front.subject = front.subject or preview.subject
+    front.ref_block = front.ref_block or preview.ref_block
+    front.classified_by_block = front.classified_by_block or preview.classified_by_block
+    front.captions += [c for c in preview.captions if c not in front.captions]
+
+
+def _read_front(cable: Cable, front: FrontMatter, year: int | None) -> None:
+    for line in front.other:
+        cable.warn(f"front-matter line not understood: {' '.join(line.split())}")
+    cable.captions += [c for c in front.captions if c not in cable.captions]
+    if front.for_lines:
+        cable.for_ = "\n".join(" ".join(line.split()) for line in front.for_lines)
+    if front.eo_line:
+        _eo_fields(cable, front.eo_line)
+    if front.tags_text:
+        cable.tags = normalise_tags(front.tags_text)
+        cable.tags_as_written = tags_as_written(front.tags_text)
+    if front.subject:
+        cable.subject, cable.subject_marking = split_subject_marking(decode_entities(front.subject))
+    if front.ref_block:
+        cable.references = _without_repeats(parse_references(ref_text(front.ref_block), year))
+    if front.classified_by_block:
+        cable.classified_by, cable.reasons = classified_by_parts(front.classified_by_block)
+
+
+def _without_repeats(references: list) -> list:
+    """A cable cited twice (``A. ROME 2543 ... B. 05 ROME 2543``) is linked once: the repeat stays text."""
+    seen: set[str] = set()
+    kept = []
+    for reference in references:
+        if reference.reference_id in seen:
+            reference = type(reference)(reference.label, reference.text, None)
+        elif reference.reference_id:
+            seen.add(reference.reference_id)
+        kept.append(reference)
+    return kept
+
+
+def _classified_by_in_paragraphs(cable: Cable) -> None:
+    """``1. (U) CLASSIFIED BY ROBERT P. FINN, DEPUTY CHIEF OF MISSION. REASON: 1.5 (D)``."""
+    for paragraph in cable.paragraphs[:_FIRST_PARAGRAPHS_WITH_CLASSIFIED_BY]:
+        statement = classified_by_in_text(paragraph.text)
+        if statement:
+            cable.classified_by, reasons = classified_by_parts(statement)
+            cable.reasons = cable.reasons or reasons
+            return
+
+
+def _station_and_serial(
+    banner: Banner | None, wrapped: tuple[str, int] | None, page_mark: tuple[str, int] | None
+) -> tuple[str, int] | None:
+    """Where the cable's station and serial can be read: banner, wrapper, page marker."""
+    if banner:
+        return banner.station, banner.serial
+    return wrapped or page_mark
+
+
+def _infer_reference_id(cable: Cable, station_serial: tuple[str, int] | None) -> None:
+    if cable.reference_id or station_serial is None:
+        return
+    written_years = [full_year(r.reference_id[:2]) for r in cable.references if r.reference_id and _YEAR_FIRST.match(r.text)]
+    evidence = YearEvidence(cable.declassify_on, cable.eo, max(written_years, default=None))
+    inferred = infer_reference_id(*station_serial, evidence)
+    if inferred:
+        cable.reference_id = inferred
+        cable.warn(f"reference id {inferred} inferred from the release index")
 
 
 def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = None) -> Cable:
@@ -183,7 +208,14 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
     if "partial extract" in text:
         text, partial_count = _PARTIAL.subn("", text)
         cable.partial = partial_count > 0
-    text, dump_meta = _take_dump(text) if "header ends" in text else (text, None)
+    text, dump_meta = take_dump(text)
+    unwrapped = unwrap(text)
+    text = unwrapped.text
+    for warning in unwrapped.warnings:
+        cable.warn(warning)
+    if source.format != "html":
+        text = decode_entities(text)
+    page_mark = first_page_mark(text)
     text, repairs = remove_artefacts(text)
     for warning in repairs:
         cable.warn(warning)
@@ -218,7 +250,10 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
         cable.created = dtg_to_datetime(match) if match else None
         if cable.created is None:
             cable.warn(f"date-time group not understood: {header.dtg}")
+    elif unwrapped.created:
+        cable.created = unwrapped.created
 
+    body_lines = lines[body_start:]
     if banner:
         cable.banner = banner.line
         cable.classification = banner.level
@@ -227,50 +262,45 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
         for word in banner.rest.replace("//", " ").split():
             if (words := caption_words(word)) and words[0] not in cable.captions:
                 cable.captions.append(words[0])
+        body_lines = _banner_rest_lines(banner) + body_lines
         if cable.created:
             cable.reference_id = f"{cable.created.year % 100:02d}{station_key(banner.station)}{banner.serial}"
-    elif lines[body_start:] and any(line.strip() for line in lines[body_start:]):
+    elif any(line.strip() for line in body_lines):
         cable.warn("no classification banner found")
 
-    body_lines = lines[body_start:]
-    front = read_front_matter(body_lines)
-    cable.captions += [c for c in front.captions if c not in cable.captions]
-    for line in front.other:
-        cable.warn(f"front-matter line not understood: {' '.join(line.split())}")
-    if front.for_lines:
-        cable.for_ = "\n".join(" ".join(line.split()) for line in front.for_lines)
-    if front.eo_line:
-        _eo_fields(cable, front.eo_line)
-    if front.tags_text:
-        cable.tags = tags_list(front.tags_text)
-    if front.subject:
-        cable.subject = subject_text(front.subject)
-    year = cable.created.year if cable.created else None
     meta = metadata or dump_meta
+    year = cable.created.year if cable.created else None
     if year is None and meta and meta.created:
         year = meta.created.year
     if year is None and meta and meta.reference_id and meta.reference_id[:2].isdigit():
         year = int(meta.reference_id[:2])
-    if front.ref_block:
-        cable.references = parse_references(ref_text(front.ref_block), year)
-    if front.classified_by_block:
-        cable.classified_by, cable.reasons = classified_by_parts(front.classified_by_block)
 
-    body = read_body(body_lines[front.end :])
+    front = read_front_matter(body_lines)
+    if found and header.unknown:
+        _merge_front(front, read_front_matter([lines[i] for i in header.unknown]))
+    _read_front(cable, front, year)
+
+    body = read_body(body_lines[front.end :], markdown=source.format == "markdown")
     cable.paragraphs = body.paragraphs
     cable.signers = body.signers
     cable.summary = body.summary
     for warning in body.warnings:
         cable.warn(warning)
+    if cable.classified_by is None:
+        _classified_by_in_paragraphs(cable)
     _controls(cable, banner)
 
     if banner and cable.reference_id is None and year is not None:
         cable.reference_id = f"{year % 100:02d}{station_key(banner.station)}{banner.serial}"
         cable.warn("reference id year taken from the page metadata")
+    if cable.reference_id is None and (from_header := id_from_header(header.from_, header.serial, cable.created)):
+        cable.reference_id = from_header
+        cable.warn(f"reference id {from_header} read from the FM and DE lines (no banner)")
     if meta:
         cable.metadata = meta
-        _compare_metadata(cable, meta)
-        _fill_from_metadata(cable, meta)
+        compare_metadata(cable, meta)
+        fill_from_metadata(cable, meta)
+    _infer_reference_id(cable, _station_and_serial(banner, unwrapped.station_serial, page_mark))
     if cable.classification is None:
         levels = [p.level for p in cable.paragraphs if p.level]
         if levels:

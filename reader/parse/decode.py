@@ -7,6 +7,7 @@ where the pilcrow is byte 0xB6) and now and then UTF-16 from Windows tools.
 from __future__ import annotations
 
 import codecs
+import html
 import re
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -77,3 +78,16 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if _CP1252_ONLY.search(data):
         return data.decode("cp1252", errors="replace"), "cp1252"
     return data.decode("iso-8859-1"), "iso-8859-1"
+
+
+_ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|amp|quot|lt|gt|apos);")
+
+
+def decode_entities(text: str) -> str:
+    """``&#8217;`` -> ``’``: character references the release left in cable text.
+
+    Only numeric references and the five XML entities, written with their semicolon:
+    a bare ``&`` in text (``AT&T``) stays as it is."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)

@@ -52,6 +52,11 @@ def looks_like_cable(cable: Cable) -> bool:
             cable.eo_line,
             cable.references,
             cable.classified_by,
+            cable.to,
+            cable.info,
+            cable.xmt,
+            cable.signers,
+            cable.declassify_on,
             any(p.number is not None for p in cable.paragraphs),
         )
     )

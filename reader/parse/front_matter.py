@@ -1,57 +1,45 @@
 """The lines between banner and first paragraph: captions, FOR, E.O., TAGS, SUBJECT,
-REF and Classified By, in whatever order and wrapping a cable uses."""
+REF and Classified By, in whatever order, case, wrapping and flattening a cable uses.
+
+Labels are read in upper or lower case and in the shapes drafters typed them
+(``SUBJECT`` without a colon, ``UBJECT:``, ``TABS:``, ``EO 12958``, a lone
+``DECL:``). A line may hold several labelled fields run together (``E.o. 12958:
+decl: 01/07/2014 Tags: prel, pgov Subject: ...``, ``...AS UK PRIMEREF: A. LONDON
+1939``); it is cut at each label first.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from reader.parse.classification import unspace
+from reader.parse.captions import caption_words
+from reader.parse.classification import MARKING
+from reader.parse.tags import is_tag_line_continuation
 
-CAPTION_WORDS = frozenset(
-    {
-        "SIPDIS",
-        "SENSITIVE",
-        "NOFORN",
-        "EXDIS",
-        "NODIS",
-        "LIMDIS",
-        "NOTAL",
-        "STADIS",
-        "CORRECTED COPY",
-        "CORRECTEDCOPY",
-        "EFTO",
-        "E F T O",
-        "ROGER CHANNEL",
-        "CHEROKEE",
-        "DEPT PASS",
-        "FOR OFFICIAL USE ONLY",
-        "SENSITIVE BUT UNCLASSIFIED",
-        "SBU",
-        "ORCON",
-        "NOCONTRACT",
-        "PROPIN",
-        "DISSENT CHANNEL",
-        "SPECAT",
-        "DEA",
-        "TERREP",
-        "VISAS DONKEY",
-        "INFORM CONSULS",
-        "CODEL",
-        "HANDLE AS SPECAT",
-        "LIMITED OFFICIAL USE",
-    }
+EO_LINE = re.compile(r"^E\.?\s?O\.?\s*:?\s*(\d{4,5})\b\s*:?\s*(.*)$|^E\.?\s?O\.?\s*:\s*(.*)$|^(DECL.*)$", re.I)
+_EO = re.compile(r"^(?:E\.?\s?O\.?\s*:?\s*\d{4,5}\b|E\.\s?O\.\s*:|EO\s+\d{4,5}\b|DECL(?:ASSIFY)?(?:\s+ON)?\s*:)", re.I)
+_TAGS = re.compile(r"^(?:(?:TAGS?|TAGSS)\b\s*:?\s*(?=\S)|(?:T?AGS|TABS|TAQS|TGAS)\s*:)", re.I)
+_SUBJECT = re.compile(r"^(?:SUBJECT|SUBJ|UBJECT|SUBJET|SUBJEC|SUBECT|SUJECT)\b\s*[:.\-]?\s*", re.I)
+_REF = re.compile(r"^(?:REFS?|REFTELS?|REFERENCES?)\b\s*[:.]?\s*", re.I)
+_CLASSIFIED_BY = re.compile(r"^(?:\(U\)\s*)?CLASSIFI?E?D\s+BY\b", re.I)
+# "STATE FOR EUR/RUS (GUHA)", "DEPT PASS TO USTR", "FOR ADDRESSEE": a few office words, then FOR.
+_FOR_LINE = re.compile(r"^(?:[A-Z][\w/&.(),;\-]*\s+){0,4}(?:FOR|PASS\s+TO|PASS)\s+\S", re.I)
+_REF_LABEL = re.compile(r"^(?:¶\s*)?(?:\(([A-Z])\)|\[([A-Z])\]|([A-Z])[.):])(?=\s|\d|$)", re.I)
+_RULE = re.compile(r"^\s*[-=_*]{4,}[-=_* ]*$")
+PARAGRAPH_START = re.compile(
+    r"^\s*(?:[¶\ufffd]\s*)?\d{1,3}\s*[.)](?=\s|\()\s*\S|^\s*[¶\ufffd]\s*(?:\d|$)|^\s*\d{1,3}\s+\((?:U|C|S|SBU|TS|LOU)\b[^)]{0,20}\)",
+    re.I,
+)  # not "1.4(B)"
+# Where a run-together line holds the next field: before these labels (and a paragraph head).
+_INLINE_LABEL = re.compile(
+    r"\s+(?=(?:E\.\s?O\.\s?\d{4,5}\b|EO\s+\d{5}\b|TAGS?\s*:|T?AGS:|TABS:|SUBJECT\s*:|SUBJ\s*:|REFS?\s*:|REFTELS?\s*:"
+    r"|CLASSIFIED\s+BY\b|¶\s*\d{1,2}\s*\.|\d{1,2}\s*\.\s*\((?:U|C|S|SBU|TS|LOU|S/NF|C/NF)\)))"
+    r"|(?<=[A-Z])(?=REFS?:\s*(?:\(?[A-Z][.):]|\d|[A-Z]+\s+\d))",
+    re.I,
 )
-
-EO_LINE = re.compile(r"^E\.?\s?O\.?\s*:?\s*(\d{5})\b\s*:?\s*(.*)$|^E\.O\.\s*:?\s*(.*)$", re.I)
-_TAGS = re.compile(r"^TAGS?\s*:?\s+(.*)$", re.I)
-_SUBJECT = re.compile(r"^SUBJ(?:ECT)?\s*[:.-]\s*(.*)$", re.I)
-_REF = re.compile(r"^(?:REF|REFS|REFTEL|REFTELS|REFERENCES?)\b\s*[:.]?\s*(.*)$", re.I)
-_CLASSIFIED_BY = re.compile(r"^(?:\(U\)\s*)?CLASSIFIED\s+BY\b\s*:?\s*(.*)$", re.I)
-_FOR_LINE = re.compile(r"(^|\s)(FOR|PASS TO|PASS)\s", re.I)
-_INLINE_LABEL = re.compile(r"\s+(REFS?:|REFTELS?:|CLASSIFIED BY:?|Classified By:?)\s+")
-_REF_LABEL = re.compile(r"^(?:¶\s*)?(?:\(([A-Z])\)|([A-Z])[.)])\s")
-PARAGRAPH_START = re.compile(r"^\s*(?:[¶\ufffd]\s*)?\d{1,3}\s*[.)](?=\s|\()\s*\S|^\s*[¶\ufffd]")  # not "1.4(B)"
+_LABEL_ONLY = re.compile(r"^(?:CLASSIFI?E?D\s+BY|SUBJECT|SUBJ|REFS?|REFTELS?|TAGS?)\s*:?$", re.I)
+_SUBJECT_MARKING = re.compile(r"^" + MARKING.pattern + r"\s*", re.I)
 
 
 @dataclass
@@ -68,58 +56,87 @@ class FrontMatter:
     end: int = 0
 
 
-def caption_words(line: str) -> list[str] | None:
-    """The captions a line consists of, or None when it holds anything else."""
-    text = " ".join(unspace(line.strip()).split()).upper().strip(" .\\")
-    if not text:
-        return None
-    # "CORRECTED COPY --CHANGE OF CLASSIFICATION", "NOFORN (TEXT)": a caption and a note.
-    lead = re.match(r"^([A-Z ]+?)\s*(?:--|\().*$", text)
-    if lead and lead[1].strip() in CAPTION_WORDS:
-        return [lead[1].strip()]
-    text = text.replace(",", " ")
-    if text in CAPTION_WORDS:
-        return [text.replace("CORRECTEDCOPY", "CORRECTED COPY")]
-    text = re.sub(r"\s*\(.*?\)\s*", " ", text).strip()
-    if text in CAPTION_WORDS:
-        return [text]
-    words = text.split()
-    if all(w in CAPTION_WORDS for w in words):
-        return words
-    return None
-
-
-def _label(line: str) -> str | None:
-    if EO_LINE.match(line):
+def label_of(line: str) -> str | None:
+    """Which field a line opens: ``eo``, ``tags``, ``subject``, ``ref``, ``classified_by``; else None."""
+    first = line[:1].upper()
+    if first in "ED" and _EO.match(line):
         return "eo"
-    if _TAGS.match(line):
+    if first in "TA" and _TAGS.match(line):
         return "tags"
-    if _SUBJECT.match(line):
+    if first in "SU" and _SUBJECT.match(line):
         return "subject"
-    if _REF.match(line):
+    if first == "R" and _REF.match(line):
         return "ref"
-    if _CLASSIFIED_BY.match(line):
+    if first in "C(" and _CLASSIFIED_BY.match(line):
         return "classified_by"
     return None
 
 
-def _continues(field_name: str, line: str, blank_before: bool, ref_letters: int) -> bool:
-    """Whether ``line`` continues the multi-line field being read."""
-    if _label(line) or caption_words(line):
+def split_inline_labels(line: str) -> list[str]:
+    """``E.O. 12958: N/A TAGS: ECON SUBJECT: X`` -> one piece per labelled field.
+
+    A label written twice (``Classified By: Classified by X``) stays one piece."""
+    if len(line) < 12:
+        return [line]
+    pieces: list[str] = []
+    for piece in _INLINE_LABEL.split(line):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if pieces and _LABEL_ONLY.match(pieces[-1]) and label_of(pieces[-1]) == label_of(piece):
+            pieces[-1] += " " + piece
+        else:
+            pieces.append(piece)
+    return pieces or [line]
+
+
+def _ref_letter(line: str) -> str | None:
+    match = _REF_LABEL.match(line)
+    return (match[1] or match[2] or match[3]).upper() if match else None
+
+
+def _ref_letters_read(ref_lines: list[str]) -> int:
+    """How many lettered REF entries have been read (A. counts once)."""
+    count = 0
+    for match in re.finditer(r"(?:^|\s|¶|:)[(\[]?([A-Z])[.):\]]", " ".join(ref_lines), re.I):
+        if match[1].upper() == chr(ord("A") + count):
+            count += 1
+    return count
+
+
+def _is_paragraph(line: str) -> bool:
+    return bool(PARAGRAPH_START.match(line))
+
+
+def _continues(name: str, line: str, blank_before: bool, parts: dict[str, list[str]]) -> bool:
+    """Whether ``line`` continues the multi-line field ``name`` (``_subject``: a repeated one)."""
+    field_lines = parts[name]
+    name = name.lstrip("_")
+    if label_of(line) or caption_words(line) or _RULE.match(line):
         return False
-    if field_name == "ref":
-        match = _REF_LABEL.match(line)
-        if match:
-            letter = match[1] or match[2]
-            return letter == chr(ord("A") + ref_letters) or not blank_before
-        return not blank_before and not PARAGRAPH_START.match(line)
-    if PARAGRAPH_START.match(line):
+    if name == "ref":
+        letter = _ref_letter(line)
+        if letter:
+            return letter == chr(ord("A") + _ref_letters_read(field_lines)) or not blank_before
+        if blank_before and line[:1].isdigit() and field_lines[-1].rstrip()[-1:].isalpha() and not _is_paragraph(line):
+            return True  # "(B) Rio de Janeiro" / (blank) / "00723 (C) Brasilia 01392": the serial wrapped
+        return not blank_before and not _is_paragraph(line)
+    if _is_paragraph(line):
         return False
-    return not blank_before and field_name in ("subject", "tags", "classified_by", "for")
+    if name == "subject" and field_lines == [""]:
+        return True  # "SUBJECT:" alone, the subject on the next line
+    if blank_before:
+        return False
+    if name == "tags":
+        return field_lines[-1].rstrip().endswith(",") or is_tag_line_continuation(line)
+    return name in ("subject", "classified_by", "for")
 
 
 def read_front_matter(lines: list[str]) -> FrontMatter:
-    """Read the front matter at the top of ``lines``; ``end`` is where the text begins."""
+    """Read the front matter at the top of ``lines``; ``end`` is where the text begins.
+
+    When a run-together line holds the last fields and the start of the text, ``lines[end]``
+    is rewritten to that start."""
     front = FrontMatter()
     parts: dict[str, list[str]] = {}
     current: str | None = None
@@ -130,24 +147,47 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
         if not line:
             blank_before = True
             continue
-        if current and _continues(current, line, blank_before, _ref_letters(parts.get("ref"))):
-            parts[current].append(line)
+        if _is_paragraph(line):
+            break
+        if current == "classified_by" and _continues(current, line, blank_before, parts):
+            parts[current].append(raw.rstrip())  # "Richa" / "rd Hoagland, E.O. 12958, ...": one statement
             blank_before = False
             continue
-        label = _label(line)
-        if label:
-            current = label
-            parts.setdefault(label, []).append(line)
-        elif (words := caption_words(line)) is not None:
-            front.captions += [w for w in words if w not in front.captions]
-            current = None
-        elif "subject" not in parts and "tags" not in parts and _FOR_LINE.search(line) and len(line) < 1000:
-            current = "for"
-            parts.setdefault("for", []).append(line)
-        elif "subject" not in parts and _label_ahead(lines, index + 1):
-            front.other.append(line)
-            current = None
-        else:
+        pieces = split_inline_labels(line)
+        stop_at: int | None = None
+        for number, piece in enumerate(pieces):
+            more_labels = any(label_of(p) for p in pieces[number + 1 :])
+            if current and _continues(current, piece, blank_before, parts):
+                parts[current].append(raw.rstrip() if current == "classified_by" and len(pieces) == 1 else piece)
+            elif label := label_of(piece):
+                if label in parts and label in ("subject", "tags", "eo"):
+                    label = "_" + label  # a second copy (a page's preview, then the cable): keep the first
+                current = label
+                value = piece
+                if label.endswith("subject"):
+                    value = _SUBJECT.sub("", piece, count=1)
+                elif label == "classified_by" and len(pieces) == 1:
+                    value = raw.rstrip()
+                parts.setdefault(label, []).append(value)
+            elif (words := caption_words(piece)) is not None:
+                front.captions += [w for w in words if w not in front.captions]
+                current = None
+            elif _is_paragraph(piece):
+                stop_at = number
+                break
+            elif "subject" not in parts and "tags" not in parts and _FOR_LINE.match(piece) and len(piece) < 1000:
+                current = "for"
+                parts.setdefault("for", []).append(piece)
+            elif more_labels or ("subject" not in parts and _label_ahead(lines, index + 1)):
+                front.other.append(piece)
+                current = None
+            else:
+                stop_at = number
+                break
+            blank_before = False
+        if stop_at is not None:
+            if stop_at > 0:  # the line began with front matter: the rest of it is the text
+                lines[index] = " ".join(pieces[stop_at:])
             break
         blank_before = False
     else:
@@ -158,17 +198,11 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
     if "tags" in parts:
         front.tags_text = " ".join(parts["tags"])
     if "subject" in parts:
-        subject = " ".join(" ".join(parts["subject"]).split())
-        # Reflowed pages put "REF: ..." or "CLASSIFIED BY: ..." on the subject's line.
-        pieces = _INLINE_LABEL.split(subject)
-        front.subject = pieces[0].strip()
-        for label, rest in zip(pieces[1::2], pieces[2::2], strict=False):
-            name = "ref" if label.upper().startswith("REF") else "classified_by"
-            parts.setdefault(name, []).append(label + " " + rest.strip())
+        front.subject = subject_text(parts["subject"])
     if "ref" in parts:
         front.ref_block = "\n".join(parts["ref"])
     if "classified_by" in parts:
-        front.classified_by_block = " ".join(" ".join(parts["classified_by"]).split())
+        front.classified_by_block = "\n".join(parts["classified_by"])
     front.for_lines = parts.get("for", [])
     return front
 
@@ -179,9 +213,9 @@ def _label_ahead(lines: list[str], start: int, window: int = 6) -> bool:
     for line in lines[start:]:
         if not line.strip():
             continue
-        if PARAGRAPH_START.match(line):
+        if _is_paragraph(line):
             return False
-        if _label(line) in ("eo", "tags", "subject"):
+        if label_of(line.strip()) in ("eo", "tags", "subject"):
             return True
         seen += 1
         if seen >= window:
@@ -189,63 +223,28 @@ def _label_ahead(lines: list[str], start: int, window: int = 6) -> bool:
     return False
 
 
-def _ref_letters(ref_lines: list[str] | None) -> int:
-    """How many lettered REF entries have been read (A. counts once)."""
-    if not ref_lines:
-        return 0
-    text = " ".join(ref_lines)
-    count = 0
-    for match in re.finditer(r"(?:^|\s|¶|:)\(?([A-Z])[.)]\s", text):
-        if match[1] == chr(ord("A") + count):
-            count += 1
-    return count
+def subject_text(lines: list[str]) -> str:
+    """The subject's wrapped lines as one line; a word broken at a hyphen stays whole."""
+    text = ""
+    for line in lines:
+        line = " ".join(line.split())
+        if not line:
+            continue
+        joiner = "" if text.endswith("-") and text[-2:-1].isalpha() else " "
+        text = text + joiner + line if text else line
+    return text.strip()
 
 
-def subject_text(subject_line: str) -> str:
-    match = _SUBJECT.match(subject_line)
-    return (match[1] if match else subject_line).strip()
-
-
-def tags_list(tags_text: str) -> list[str]:
-    match = _TAGS.match(tags_text.strip())
-    body = match[1] if match else tags_text
-    return [t for t in re.split(r"[\s,;]+", body) if t]
+def split_subject_marking(subject: str) -> tuple[str, str | None]:
+    """``(C/NF) WHO WOULD REPLACE...`` -> the subject and its portion marking."""
+    match = _SUBJECT_MARKING.match(subject)
+    if not match:
+        return subject, None
+    return subject[match.end() :].strip(), " ".join(match["marking"].upper().split())
 
 
 def ref_text(block: str) -> str:
     """The REF block without its ``REF:`` label."""
     first, _, rest = block.strip().partition("\n")
-    match = _REF.match(first)
-    first = match[1] if match else first
+    first = _REF.sub("", first, count=1)
     return first + ("\n" + rest if rest else "")
-
-
-def classified_by_parts(block: str) -> tuple[str | None, list[str]]:
-    """Who classified the cable and the reasons: ``("Pol-Econ Chief ...", ["1.4(b)", "1.4(d)"])``."""
-    match = _CLASSIFIED_BY.match(block.strip())
-    text = match[1] if match else block
-    text = re.sub(r"^(?:classifi?e?d\s+by\s*:?\s*)", "", text.strip(), flags=re.I)
-    split = _REASON_START.search(text)
-    who = text[: split.start()] if split else text
-    tail = text[split.start() :] if split else ""
-    who = who.strip(" ,;.:-") or None
-    return who, _reasons(tail)
-
-
-_REASON_START = re.compile(
-    r"[,;.]?\s*(?:\bfor\s+|\bunder\s+|\bper\s+)?(?:\breasons?\b|\brsns?\b|\bE\.?\s?O\.?\s*\d{5}|\b1\.[4-6]\b)",
-    re.I,
-)
-_REASON = re.compile(
-    r"(\d\.\d)\s*((?:[\s,&/]*(?:and|or)?[\s,&/]*\(?\s*[a-hA-H]\s*\)?(?![a-zA-Z0-9]|\.[a-zA-Z0-9]))*)",
-    re.I,
-)
-
-
-def _reasons(text: str) -> list[str]:
-    reasons: list[str] = []
-    for match in _REASON.finditer(text):
-        letters = re.findall(r"[a-h]", re.sub(r"\b(?:and|or)\b", " ", match[2], flags=re.I).lower())
-        found = [f"{match[1]}({letter})" for letter in letters] or [match[1]]
-        reasons += [r for r in found if r not in reasons]
-    return reasons

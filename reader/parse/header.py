@@ -15,9 +15,13 @@ _TRANSMISSION = re.compile(r"^(VZCZC[A-Z0-9]*)\s*$")
 _PROSIGN = re.compile(r"^(ZZ|OO|PP|RR|[ZOPR])((?:\s+[A-Z]{5,8}\d*)+)\s*$")
 _DE = re.compile(r"^DE\s+([A-Z0-9]+)\s+#\s*(\d+)(?:/(\d+))?(?:\s+(\d{7}))?")
 _SECURITY = re.compile(r"^ZN[YR]\b.*$")
-_DTG_LINE = re.compile(r"^(?:(?P<prec>ZZ|OO|PP|RR|[ZOPR])\s+)?(?P<dtg>[0-3]\d[0-2]\d[0-5]\dZ\s+[A-Z]{3}\w*\s+\d{2,4})\s*$", re.I)
+# "O 261055Z JAN 10", "O 261055Z JAN 10        ZDK" (a trailing operating signal)
+_DTG_LINE = re.compile(
+    r"^(?:(?P<prec>ZZ|OO|PP|RR|[ZOPR])\s+)?(?P<dtg>[0-3]\d[0-2]\d[0-5]\dZ\s+[A-Z]{3}\w*\s+\d{2,4})(?:\s+Z[A-Z0-9]{2,3})*\s*$", re.I
+)
 _FM = re.compile(r"^FM\s+(.+?)\s*$")
-_LIST_START = re.compile(r"^(TO|INFO|XMT)\s+(.+?)\s*$")
+_LIST_START = re.compile(r"^(TO|INFO|XMT)(?:(?:\s+|/)(.+?))?\s*$")
+_XMT_IN_LIST = re.compile(r"^XMT(?:\s+|/)(.+?)\s*$")
 _DISTRIBUTION = re.compile(r"\b[A-Z]{1,6}-\d\d\b")
 _RECIPIENT = re.compile(
     r"^(?:(?P<route>[A-Z0-9]{4,8})/)?(?P<name>.+?)"
@@ -42,6 +46,8 @@ class Header:
     info: list[Recipient] = field(default_factory=list)
     xmt: list[Recipient] = field(default_factory=list)
     lines_read: int = 0
+    unknown: list[int] = field(default_factory=list)
+    """Indexes of lines that are not header lines (read past when a banner follows)."""
 
     @property
     def routing(self) -> Routing | None:
@@ -97,16 +103,22 @@ def _read_line(header: Header, line: str, current: list[Recipient] | None) -> tu
         header.from_ = header.from_ or " ".join(m[1].split())
         return True, None
     if m := _LIST_START.match(line):
-        kind, rest = m[1], m[2]
+        kind, rest = m[1], m[2] or ""
         if kind == "INFO" and len(_DISTRIBUTION.findall(rest)) >= 2:
             return True, None  # an office distribution list (LOG-00 NP-00 ...), not addressees
+        if kind != "XMT" and (xmt := _XMT_IN_LIST.match(rest)):  # "INFO XMT AMEMBASSY X"
+            kind, rest = "XMT", xmt[1]
         target = {"TO": header.to, "INFO": header.info, "XMT": header.xmt}[kind]
-        if recipient := parse_recipient(rest):
+        if rest and (recipient := parse_recipient(rest)):
             target.append(recipient)
         return True, target
     if current is not None and line.strip():
         if len(_DISTRIBUTION.findall(line)) >= 2:
             return True, None
+        if xmt := _XMT_IN_LIST.match(line):  # "XMT/AMEMBASSY SOFIA": the posts a collective leaves out
+            if recipient := parse_recipient(xmt[1]):
+                header.xmt.append(recipient)
+            return True, header.xmt
         if recipient := parse_recipient(line):
             current.append(recipient)
         return True, current
@@ -128,11 +140,15 @@ def parse_header(lines: list[str], stop_at_unknown: bool) -> Header:
             header.lines_read = index + 1
         elif stop_at_unknown:
             break
+        else:
+            header.unknown.append(index)
     if header.dtg is None:
         for raw in lines[: header.lines_read or len(lines)]:
             if m := DTG.search(raw):
                 header.dtg = " ".join(m.group(0).split()).upper()
                 break
+    # A page that shows the header twice (a pasted database row between) lists each addressee once.
+    header.to, header.info, header.xmt = (list(dict.fromkeys(group)) for group in (header.to, header.info, header.xmt))
     if header.precedence is None and header.prosign:
         header.precedence = PRECEDENCE_LETTERS.get(header.prosign[0])
     return header

@@ -1,144 +1,181 @@
-"""REF blocks: split into labelled entries and resolve each to a reference id.
+"""REF blocks: split into labelled entries, and every cable each entry cites.
 
 ``REF: A. ALMATY 2549 / B. STATE 126156`` in a 2006 cable cites 06ALMATY2549
-and 06STATE126156; ``REF: 05 STATE 1234`` names its own year.
+and 06STATE126156; ``REF: 05 STATE 1234`` names its own year. A cited cable is
+``[year] station serial``: the station must be one the release knows (see
+``stations``), so ``PARIS POINTS JULY 15``, ``UNSCR 1737`` and e-mails stay
+text references. One entry may cite several cables (``05 ROME 2543, 03 VAT
+4859``, ``BRASILIA 2799 AND 2764``): each becomes a Reference of its own,
+under the entry's label.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from reader.model import Reference
-from reader.parse.banner import station_key
+from reader.parse.stations import resolve_station, station_key
 
-_LABEL = re.compile(r"(?:^|(?<=\s)|(?<=[;:,]))(?:¶\s*)?(?:\(([A-Z])\)|([A-Z])[.)])\s+")
-_CABLE = re.compile(
-    r"^(?:\((?:S|C|U|SBU|S/NF|C/NF)\)\s*)?"
-    r"(?:(?P<year>(?:19|20)?\d{2})\s+)?"
-    r"(?P<station>[A-Z][A-Z.']*(?:\s+[A-Z][A-Z.']*){0,3}?)\s+"
-    r"(?P<serial>\d{1,6})\b(?!\s*[/.:-]\d)"
-)
-_NOT_STATION = frozenset(
-    {
-        "AND",
-        "OF",
-        "IN",
-        "ON",
-        "AT",
-        "NO",
-        "NR",
-        "PARA",
-        "PARAS",
-        "PARAGRAPH",
-        "SECTION",
-        "EMAIL",
-        "E-MAIL",
-        "LETTER",
-        "MEMO",
-        "TELCON",
-        "DATED",
-        "REF",
-        "REFTEL",
-        "SEE",
-        "TO",
-        "FROM",
-        "JAN",
-        "FEB",
-        "MAR",
-        "APR",
-        "MAY",
-        "JUN",
-        "JUL",
-        "AUG",
-        "SEP",
-        "SEPT",
-        "OCT",
-        "NOV",
-        "DEC",
-        "PAGE",
-        "FOR",
-        "PER",
-        "CABLE",
-        "TELEGRAM",
-        "MSG",
-        "MESSAGE",
-        "A",
-        "B",
-    }
-)
-# Names a REF may use for a station whose ids the release spells otherwise.
-_STATION_ALIASES = {"SECSTATE": "STATE", "SECSTATEWASHDC": "STATE", "USUN": "USUNNEWYORK", "USMISSIONUSUN": "USUNNEWYORK"}
-_REPEATED_LABEL = re.compile(r"^(?:(?P<label>[A-Z][.)]\s+)REF(?:S|TELS?)?\s*:\s*(?=(?P=label))|REF(?:S|TELS?)?\s*:\s*)")
-_COMPACT_ID = re.compile(r"^(\d{2})([A-Z]{3,})(\d{1,6})\b")
-_INNER_WORDS = frozenset({"OF", "DE", "LA", "EL"})
-_SEPARATOR = re.compile(r"\s*[;:]\s+(?=(?:\d{2}\s+)?[A-Z]{3,}[A-Z ]*\s+\d)")
+# Labels: "A.", "A)", "(A)", "[A]", "A:", "¶B.", and in lower case.
+_LABEL = re.compile(r"(?:^|(?<=\s)|(?<=[;:,]))(?:¶\s*)?(?:\(([A-Z])\)|\[([A-Z])\]|([A-Z])[.):](?!\S*\.\S))\s*", re.I)
+_REPEATED_LABEL = re.compile(r"^(?:(?P<label>[A-Z][.)]\s+)REF(?:S|TELS?)?\s*:\s*(?=(?P=label))|REF(?:S|TELS?)?\s*:\s*)", re.I)
+_SEPARATOR = re.compile(r"\s*[;]\s*|\s*,\s+(?=(?:'?\d{2,4}\s+)?[A-Z]{3,}[A-Z ]*\s+\d)")
+
+_SERIAL = re.compile(r"^0*(\d{1,7})[.,;:)]*$")
+_WORD = re.compile(r"^(?:[A-Z]|0(?=[A-Z]{2}))[A-Z.'\-]*$")  # "0TTAWA": a zero typed for an O
+_YEAR = re.compile(r"^'?((?:19|20)\d{2}|[0-9O]\d|\d[0-9O])$")
+_COMPACT = re.compile(r"^'?((?:19|20)?\d{2})([A-Z]{3,})0*(\d{1,7})[.,;:)]*$")
+_YEAR_STATION = re.compile(r"^((?:19|20)?\d{2})([A-Z]{3,})$")
+_CONTINUATION = frozenset({"AND", "&"})
+_MAX_STATION_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited cable inside an entry: where it starts in the entry's tokens, and its id."""
+
+    start: int
+    reference_id: str
+
+
+def _year_digits(token: str) -> str | None:
+    match = _YEAR.match(token)
+    if not match:
+        return None
+    digits = match[1].replace("O", "0")
+    return digits[-2:]
+
+
+def _normalise(block: str) -> str:
+    """One line, labels set apart from what they are glued to."""
+    text = " ".join(block.replace("¶", " ").split())
+    text = re.sub(r"\(([A-Za-z])\)(?=\S)", r"(\1) ", text)  # "(A)STATE 071143"
+    text = re.sub(r"\[([A-Za-z])\](?=\S)", r"[\1] ", text)
+    return re.sub(r"(?:^|(?<=\s))([A-Za-z])([.)])(?=\d)", r"\1\2 ", text)  # "D.01 BRASILIA 3714"
+
+
+def _citations(tokens: list[str], cable_year: int | None) -> list[Citation]:
+    """Every ``[year] station serial`` in a token list, in order."""
+    found: list[Citation] = []
+    previous: tuple[str, str] | None = None  # (year, station) of the citation just read
+    floor = 0  # tokens before this belong to the citation just read (its serial is no year)
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if compact := _COMPACT.match(token):  # "08BOGOTA3888", "2005PANAMA2342"
+            yy = compact[1][-2:]
+            station = resolve_station(compact[2], yy, int(compact[3]))
+            if station:
+                found.append(Citation(index, f"{yy}{station}{int(compact[3])}"))
+                previous, floor = (yy, station), index + 1
+            index += 1
+            continue
+        serial = _SERIAL.match(token)
+        if not serial or (index + 1 < len(tokens) and tokens[index + 1][:1] in "/") or re.search(r"[/.]\d", token):
+            index += 1
+            continue
+        number = int(serial[1])
+        citation = _station_before(tokens, index, number, cable_year, floor)
+        if citation:
+            found.append(citation)
+            previous = (citation.reference_id[:2], citation.reference_id[2 : -len(str(number))])
+            floor = index + 1
+        elif previous and index > 0 and tokens[index - 1] in _CONTINUATION:
+            found.append(Citation(index, f"{previous[0]}{previous[1]}{number}"))  # "BRASILIA 2799 AND 2764"
+            floor = index + 1
+        else:
+            previous = None
+        index += 1
+    return found
+
+
+def _station_before(tokens: list[str], index: int, serial: int, cable_year: int | None, floor: int) -> Citation | None:
+    """The citation whose serial is ``tokens[index]``: the longest run of words before it
+    (none before ``floor``) that names a station, and the year before those (or the cable's own)."""
+    words_start = index
+    while (
+        words_start > floor
+        and index - words_start < _MAX_STATION_WORDS
+        and _WORD.match(tokens[words_start - 1].rstrip(",;:"))
+    ):
+        words_start -= 1
+    for start in range(words_start, index):
+        key = station_key(" ".join(tokens[start:index]))
+        year_token = tokens[start - 1] if start > floor else ""
+        yy = _year_digits(year_token)
+        if yy is None and (glued := _YEAR_STATION.match(year_token)):  # "05STATE 1234"
+            yy, key = glued[1][-2:], glued[2] + key
+            start -= 1
+        elif yy is not None:
+            start -= 1
+        if yy is None:
+            if cable_year is None:
+                continue
+            yy = f"{cable_year % 100:02d}"
+        station = resolve_station(key, yy, serial)
+        if station:
+            return Citation(start, f"{yy}{station}{serial}")
+    return None
+
+
+def cited_reference_id(text: str, cable_year: int | None) -> str | None:
+    """The first cable an entry cites, or None when it names no cable."""
+    citations = _citations(_normalise(text).upper().split(), cable_year)
+    return citations[0].reference_id if citations else None
 
 
 def _split(block: str) -> list[tuple[str | None, str]]:
     """Split a REF block into (label, text) entries."""
-    labels = list(_LABEL.finditer(block))
-    # Labels must run A, B, C... to count as labels (not "A. Smith" in a text).
-    kept: list[re.Match[str]] = []
-    for match in labels:
-        letter = match[1] or match[2]
-        expected = chr(ord("A") + len(kept))
-        if letter == expected:
-            kept.append(match)
-    if kept:
-        entries: list[tuple[str | None, str]] = []
-        head = block[: kept[0].start()].strip()
-        if head:
-            entries.append((None, head))
-        for index, match in enumerate(kept):
-            end = kept[index + 1].start() if index + 1 < len(kept) else len(block)
-            letter = match[1] or match[2]
-            text = block[match.end() : end].strip()
-            # "A. A) VATICAN 10": the page's label before the cable's own.
-            text = re.sub(rf"^(?:\({letter}\)|{letter}[.):])\s*", "", text)
-            entries.append((letter, text))
-        return entries
-    parts = [p.strip() for p in _SEPARATOR.split(block) if p.strip()]
-    return [(None, p) for p in parts]
-
-
-def cited_reference_id(text: str, cable_year: int | None) -> str | None:
-    """The reference id an entry cites, or None when it names no cable."""
-    flat = " ".join(text.split()).upper()
-    if compact := _COMPACT_ID.match(flat):  # "08BOGOTA3888": already a reference id
-        return f"{compact[1]}{compact[2]}{int(compact[3])}"
-    match = _CABLE.match(flat)
-    if not match:
-        return None
-    station = match["station"].strip()
-    words = station.split()
-    inner = words[1:-1]  # "PORT OF SPAIN": a small word inside a station name is part of it
-    if not words or any(w in _NOT_STATION and w not in _INNER_WORDS for w in words) or words[-1].endswith("."):
-        return None
-    if any(w in _INNER_WORDS for w in words) and not all(w in inner for w in words if w in _INNER_WORDS):
-        return None
-    if "THE" in words and words != ["THE", "HAGUE"]:  # THE HAGUE is a station; "THE ..." rarely another
-        return None
-    year = match["year"]
-    if year:
-        yy = year[-2:]
-    elif cable_year is not None:
-        yy = f"{cable_year % 100:02d}"
-    else:
-        return None
-    key = station_key(station)
-    key = _STATION_ALIASES.get(key, key)
-    return f"{yy}{key}{int(match['serial'])}"
+    kept: list[tuple[str, int, int]] = []  # (letter, start, end) of each label
+    for match in _LABEL.finditer(block):
+        letter = (match[1] or match[2] or match[3]).upper()
+        if letter == chr(ord("A") + len(kept)):
+            kept.append((letter, match.start(), match.end()))
+        elif kept and letter == kept[-1][0] and match.start() == kept[-1][2]:
+            kept[-1] = (letter, kept[-1][1], match.end())  # "A. A) VATICAN 10": the label twice
+    if not kept:
+        return [(None, p.strip()) for p in _SEPARATOR.split(block) if p.strip()]
+    entries: list[tuple[str | None, str]] = []
+    head = block[: kept[0][1]].strip()
+    if head:
+        entries.append((None, head))
+    for index, (letter, _start, end) in enumerate(kept):
+        stop = kept[index + 1][1] if index + 1 < len(kept) else len(block)
+        text = block[end:stop].strip()
+        # "A. REF A HAVANA 639", "B. B HAVANA 772": the label written again.
+        text = re.sub(rf"^(?:REF\s+)?{letter}(?:\s+|(?=[.):]\s*))[.):]?\s*(?=\S)", "", text, flags=re.I)
+        entries.append((letter, text))
+    return entries
 
 
 def parse_references(block: str, cable_year: int | None) -> list[Reference]:
-    text = " ".join(block.split())
+    """The entries of a REF block; an entry citing several cables gives one Reference each."""
+    text = _normalise(block)
     # "REF: A. REF: A. STATE 55370": the label pasted twice; keep the second.
     text = _REPEATED_LABEL.sub("", text)
+    # "REF: ROME 320 REF: ROME 320": a REF block pasted twice.
+    text = re.sub(r"(?:^|\s)REF(?:S|TELS?)?\s*:\s*(?=\S)", "; ", text, flags=re.I).lstrip("; ")
     # "REF A:LIMA 3646": a lettered REF written as "REF A:".
-    text = re.sub(r"(?:^|(?<=\s))REF\s+([A-Z])\s*:\s*", r"\1. ", text)
-    references = []
+    text = re.sub(r"(?:^|(?<=\s))REF\s+([A-Z])\s*:\s*", r"\1. ", text, flags=re.I)
+    references: list[Reference] = []
+    seen: set[tuple[str | None, str]] = set()
     for label, entry in _split(text):
-        entry = entry.strip(" ;,")
-        if entry:
-            references.append(Reference(label, entry, cited_reference_id(entry, cable_year)))
+        if (label, entry.strip(" ;,:")) in seen:
+            continue
+        seen.add((label, entry.strip(" ;,:")))
+        entry = entry.strip(" ;,:")
+        if not entry:
+            continue
+        tokens = entry.split()
+        citations = _citations([t.upper() for t in tokens], cable_year)
+        if len(citations) <= 1:
+            references.append(Reference(label, entry, citations[0].reference_id if citations else None))
+            continue
+        starts = [0, *(c.start for c in citations[1:])]
+        for number, citation in enumerate(citations):
+            end = starts[number + 1] if number + 1 < len(starts) else len(tokens)
+            piece = " ".join(tokens[starts[number] : end]).strip(" ;,:")
+            piece = re.sub(r"\s+(?:AND|&)$", "", piece, flags=re.I)
+            references.append(Reference(label, piece, citation.reference_id))
     return references

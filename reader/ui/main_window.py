@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from reader import __version__
 from reader.library.fts import parse_search
 from reader.library.library import Library
-from reader.library.release_index import release_ids
 from reader.library.store import CableStore, MemoryStore
 from reader.model import Cable, ParseError
+from reader.parse.release_index import release_ids
 from reader.ui.cable_list_model import CableListModel
 from reader.ui.colours import apply_theme
 from reader.ui.header_panel import HeaderPanel

@@ -1,13 +1,8 @@
-"""Where the bundled resources are: icons, sample cables, the desktop file.
-
-The package is installed editable (``pip install -e .``), so the repository's
-``resources/`` folder sits next to ``reader/``.
-"""
+"""The window's bundled files: the sample cables and the icon (see ``reader.resources``)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from reader.resources import resource
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-SAMPLES = RESOURCES / "samples"
-ICON = RESOURCES / "icons" / "cable-reader.svg"
+SAMPLES = resource("samples")
+ICON = resource("icons", "cable-reader.svg")

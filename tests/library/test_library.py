@@ -12,10 +12,10 @@ import pytest
 from reader.library.importer import import_paths
 from reader.library.library import Library
 from reader.library.query import ListQuery
-from reader.library.release_index import release_ids
 from reader.library.schema import SCHEMA_VERSION, LibraryError
 from reader.model import Cable
 from reader.parse.html_page import extract_page
+from reader.parse.release_index import release_ids
 from tests.conftest import CORPUS, SEED, SHARED_DATA, corpus_file
 
 

@@ -22,7 +22,10 @@ def test_a_header_alone() -> None:
     assert cable.transmission_id == "VZCZCXRO6298"
     assert cable.dtg == "100049Z AUG 06" and cable.precedence == "PRIORITY"
     assert cable.from_ == "AMEMBASSY ALMATY" and len(cable.info) == 3
-    assert cable.paragraphs == [] and cable.reference_id is None
+    assert cable.paragraphs == []
+    # No banner, but the FM line, the DE line's serial and the DTG name one cable of the release.
+    assert cable.reference_id == "06ALMATY2872"
+    assert "reference id 06ALMATY2872 read from the FM and DE lines (no banner)" in cable.warnings
 
 
 def test_a_ref_block_alone() -> None:
@@ -34,7 +37,9 @@ def test_a_ref_block_alone() -> None:
 def test_a_body_without_header() -> None:
     cable = fragment("S E C R E T ALMATY")
     assert cable.classification == "SECRET" and cable.banner == "S E C R E T ALMATY 002872"
-    assert cable.reference_id is None  # the banner has no year; the DTG is missing
+    # The banner has no year and the DTG is missing: the release holds ALMATY 2872 once.
+    assert cable.reference_id == "06ALMATY2872"
+    assert "reference id 06ALMATY2872 inferred from the release index" in cable.warnings
     assert [p.number for p in cable.paragraphs] == [1, 2, 3, 4, 5, 6]
     assert cable.signers == ["ORDWAY"]
 

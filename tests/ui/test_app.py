@@ -9,7 +9,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from reader.ui.resources import ICON, RESOURCES, SAMPLES
+from reader.resources import resources_root
+from reader.ui.resources import ICON, SAMPLES
 from tests.conftest import REPO, SEED
 
 
@@ -68,6 +69,6 @@ def test_a_library_that_is_not_ours_is_left_alone_and_the_window_still_opens(tmp
 
 def test_resources_are_complete() -> None:
     assert ICON.exists()
-    desktop = (RESOURCES / "cable-reader.desktop").read_text(encoding="utf-8")
+    desktop = (resources_root() / "cable-reader.desktop").read_text(encoding="utf-8")
     assert "Exec=cable-reader %F" in desktop and "Icon=cable-reader" in desktop
-    assert (RESOURCES / "screenshot.png").exists()
+    assert (REPO / "resources" / "screenshot.png").exists()  # the README's picture

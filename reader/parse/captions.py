@@ -1,0 +1,68 @@
+"""Caption lines: the handling words a cable carries under its banner (SIPDIS, NOFORN, EXDIS...)."""
+
+from __future__ import annotations
+
+import re
+
+from reader.parse.classification import unspace
+
+CAPTION_WORDS = frozenset(
+    {
+        "SIPDIS",
+        "SENSITIVE",
+        "NOFORN",
+        "EXDIS",
+        "NODIS",
+        "LIMDIS",
+        "NOTAL",
+        "STADIS",
+        "CORRECTED COPY",
+        "CORRECTEDCOPY",
+        "EFTO",
+        "E F T O",
+        "ROGER CHANNEL",
+        "CHEROKEE",
+        "DEPT PASS",
+        "FOR OFFICIAL USE ONLY",
+        "SENSITIVE BUT UNCLASSIFIED",
+        "SBU",
+        "ORCON",
+        "NOCONTRACT",
+        "PROPIN",
+        "DISSENT CHANNEL",
+        "SPECAT",
+        "DEA",
+        "TERREP",
+        "VISAS DONKEY",
+        "INFORM CONSULS",
+        "CODEL",
+        "HANDLE AS SPECAT",
+        "LIMITED OFFICIAL USE",
+    }
+)
+
+# "SENSITIVE BUT UNCLASSIFED--PLEASE PROTECT ACCORDINGLY", "SENSITIVE BUT UNCLASSIFIED, PLEASE PROTECT...":
+_SBU_NOTICE = re.compile(r"^SENSITIVE\s+BUT\s+UNCLASS?IF\w*\b[\s,.;:-]*(?:PLEASE\s+PROTECT\b.*|PLEASE\s*)?$")
+
+
+def caption_words(line: str) -> list[str] | None:
+    """The captions a line consists of, or None when it holds anything else."""
+    text = " ".join(unspace(line.strip()).split()).upper().strip(" .\\")
+    if not text:
+        return None
+    if text.startswith("SENSITIVE") and _SBU_NOTICE.match(text):
+        return ["SENSITIVE BUT UNCLASSIFIED"]
+    # "CORRECTED COPY --CHANGE OF CLASSIFICATION", "NOFORN (TEXT)": a caption and a note.
+    lead = re.match(r"^([A-Z ]+?)\s*(?:--|\().*$", text)
+    if lead and lead[1].strip() in CAPTION_WORDS:
+        return [lead[1].strip()]
+    text = text.replace(",", " ")
+    if text in CAPTION_WORDS:
+        return [text.replace("CORRECTEDCOPY", "CORRECTED COPY")]
+    text = re.sub(r"\s*\(.*?\)\s*", " ", text).strip()
+    if text in CAPTION_WORDS:
+        return [text]
+    words = text.split()
+    if all(w in CAPTION_WORDS for w in words):
+        return words
+    return None

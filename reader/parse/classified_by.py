@@ -1,0 +1,76 @@
+"""The "Classified By" line: who classified the cable, and under which reasons.
+
+``Classified By: Pol-Econ Chief Deborah Mennuti, reasons 1.4 (B) and (D).``
+gives ``Pol-Econ Chief Deborah Mennuti`` and ``["1.4(b)", "1.4(d)"]``. Older
+cables put it in paragraph 1 (``1. (U) CLASSIFIED BY ROBERT P. FINN, DEPUTY
+CHIEF OF MISSION. REASON: 1.5 (D)``); newer ones wrap it at a fixed column,
+cutting words in two (``Hoyt Y`` / ``ee``), which is undone here.
+"""
+
+from __future__ import annotations
+
+import re
+
+CLASSIFIED_BY = re.compile(r"^(?:\(U\)\s*)?CLASSIFI?E?D\s+BY\b\s*:?\s*(.*)$", re.I | re.S)
+_IN_TEXT = re.compile(r"\bCLASSIFI?E?D\s+BY\b\s*:?\s*", re.I)
+_WRAP_COLUMNS = range(69, 73)
+_ABBREVIATION_END = re.compile(r"(?:\b(?:JR|SR|ESQ)|\b[A-Z])\.$", re.I)
+_REASON_START = re.compile(
+    r"[,;.]?\s*(?:\bfor\s+|\bunder\s+|\bper\s+)?(?:\breasons?\b|\brsns?\b|\bE\.?\s?O\.?\s*\d{5}|\b1\.[4-6]\b)",
+    re.I,
+)
+_REASON = re.compile(
+    r"(\d\.\d)\s*((?:[\s,&/]*(?:and|or)?[\s,&/]*\(?\s*[a-hA-H]\s*\)?(?![a-zA-Z0-9]|\.[a-zA-Z0-9]))*)",
+    re.I,
+)
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """One line; a word the fixed-column wrap cut in two (``Richa`` / ``rd``) made whole."""
+    pieces: list[str] = []
+    last_length = 0
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if pieces and last_length in _WRAP_COLUMNS and pieces[-1][-1:].isalpha() and line[:1].isalpha():
+            pieces[-1] += stripped
+        else:
+            pieces.append(stripped)
+        last_length = len(line.rstrip())
+    return " ".join(" ".join(pieces).split())
+
+
+def classified_by_parts(block: str) -> tuple[str | None, list[str]]:
+    """Who classified the cable and the reasons: ``("Pol-Econ Chief ...", ["1.4(b)", "1.4(d)"])``."""
+    text = join_wrapped(block.split("\n"))
+    match = CLASSIFIED_BY.match(text)
+    text = match[1] if match else text
+    text = re.sub(r"^(?:classifi?e?d\s+by\s*:?\s*)", "", text.strip(), flags=re.I)
+    text = re.sub(r"(?<=[A-Z]{2} )0\.(?= [A-Z])", "O.", text)  # "LEE 0. COLDREN": a zero for an initial O
+    split = _REASON_START.search(text)
+    who = text[: split.start()] if split else text
+    tail = text[split.start() :] if split else ""
+    who = who.strip(" ,;:-")
+    if tail.startswith(".") and _ABBREVIATION_END.search(who + "."):
+        who += "."  # "ABINGTON, JR.  REASON 1.5": the dot belongs to JR
+    while who.endswith(".") and not _ABBREVIATION_END.search(who):
+        who = who[:-1].rstrip(" ,;:-")  # a sentence's full stop (or "..."), not "JR." or an initial
+    return who or None, _reasons(tail)
+
+
+def classified_by_in_text(text: str) -> str | None:
+    """The Classified By statement inside a paragraph (``1. (U) CLASSIFIED BY ...``), or None."""
+    match = _IN_TEXT.search(text[:600])
+    if not match:
+        return None
+    return text[match.start() : match.start() + 400]
+
+
+def _reasons(text: str) -> list[str]:
+    reasons: list[str] = []
+    for match in _REASON.finditer(text):
+        letters = re.findall(r"[a-h]", re.sub(r"\b(?:and|or)\b", " ", match[2], flags=re.I).lower())
+        found = [f"{match[1]}({letter})" for letter in letters] or [match[1]]
+        reasons += [r for r in found if r not in reasons]
+    return reasons

@@ -1,0 +1,181 @@
+"""Which lines open a numbered paragraph, and with which number.
+
+A line that starts with a number may be a paragraph head (``2. (S) ...``,
+``2 (S/NF)``, ``1.(C)``, ``¶3.``), a list item inside a paragraph, or a year
+the page put a pilcrow before (``in ¶2007.``). Numbers are read against the
+sequence so far, never renumbered: skips and restarts are real (about one
+cable in six), so they are kept when the head is plain (a pilcrow, or a blank
+line before and a portion marking after).
+
+Web copies add their own damage. A page's pilcrow rendered as a "1" turns
+paragraph 5 into ``15.``; in some Markdown copies every head is written that
+way. When the plain heads of a text read as a sequence only without their
+leading "1", the whole text is read in that mode.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from reader.parse.classification import MARKING
+
+HEAD = re.compile(
+    r"^\s*(?P<pil>[¶\ufffd]\s*)?(?P<num>\d{1,3})\s*"
+    r"(?:(?P<dot>[.)])(?=\s|\(|$)|(?=\(\s*(?:TS|S|C|U|SBU|LOU|FOUO|NF)\b[^)]{0,30}\)))\s*(?P<rest>.*)$"
+)
+_REDACTION = re.compile(r"^[\sX]*X{4,}[\sX.]*$")
+_RULE = re.compile(r"^\s*[-=_*]{4,}[-=_* ]*$")
+_SENTENCE_END = tuple(".:;!?\"')]")
+_MAX_SKIP = 3
+
+
+@dataclass
+class Candidate:
+    """A line that may open a paragraph."""
+
+    index: int
+    number: int
+    alternative: int | None
+    """The number without a leading "1" that stands for a pilcrow (``15`` -> 5)."""
+    pilcrow: bool
+    dot: str | None
+    marked: bool
+    clear_before: bool
+    """A blank line, a rule or a line of redaction marks before it (or the text's start)."""
+    mid_sentence: bool
+    rest: str
+
+
+@dataclass(frozen=True)
+class Head:
+    """A paragraph head as read: its number, what it was written as, the text after it."""
+
+    number: int
+    written: int
+    rest: str
+
+
+def _stripped_one(number: int) -> int | None:
+    digits = str(number)
+    if len(digits) >= 2 and digits[0] == "1" and digits[1] != "0":
+        return int(digits[1:])
+    return None
+
+
+def _clear(line: str) -> bool:
+    return not line.strip() or bool(_RULE.match(line)) or bool(_REDACTION.match(line))
+
+
+def candidates(lines: list[str]) -> list[Candidate]:
+    found: list[Candidate] = []
+    for index, line in enumerate(lines):
+        first = line.lstrip()[:1]
+        if not (first.isdigit() or first in "¶\ufffd"):
+            continue
+        match = HEAD.match(line)
+        if not match:
+            continue
+        previous = lines[index - 1] if index > 0 else ""
+        clear = index == 0 or _clear(previous)
+        prior = previous.rstrip()
+        mid = not clear and not prior.endswith(_SENTENCE_END) and prior[-1:].isalpha()
+        number = int(match["num"])
+        found.append(
+            Candidate(
+                index=index,
+                number=number,
+                alternative=_stripped_one(number),
+                pilcrow=bool(match["pil"]),
+                dot=match["dot"],
+                marked=bool(MARKING.match(match["rest"])),
+                clear_before=clear,
+                mid_sentence=mid,
+                rest=match["rest"],
+            )
+        )
+    return found
+
+
+def _fits(numbers: list[int]) -> int:
+    """How many steps of a number sequence continue it (n+1) or restart it (1)."""
+    return sum(1 for a, b in itertools.pairwise(numbers) if b == a + 1 or (b == 1 and a > 1))
+
+
+def pilcrow_as_one(found: list[Candidate], markdown: bool = False) -> bool:
+    """Whether the plain heads all carry a leading "1" that stands for a pilcrow.
+
+    In a Markdown copy (where that rendering comes from) unmarked heads count too, and a tie
+    between both readings (``16. 17. 18.`` in a fragment: 6, 7, 8 or 16, 17, 18?) goes to it."""
+    plain = [c for c in found if not c.pilcrow and c.clear_before and c.dot == "." and (c.marked or markdown)]
+    if len(plain) < 2 or any(c.alternative is None for c in plain):
+        return False
+    ordered = [c.number if c.pilcrow else c.alternative for c in found if c.pilcrow or c in plain]
+    raw = [c.number for c in found if c.pilcrow or c in plain]
+    if markdown:
+        return _fits(ordered) >= _fits(raw)  # type: ignore[arg-type]
+    return _fits(ordered) > _fits(raw) and ordered[0] in (1, 2)  # type: ignore[arg-type]
+
+
+def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, Head], list[str], set[int]]:
+    """The paragraph heads by line index, warnings, and lines whose pilcrow is a stray.
+
+    ``markdown``: the text is a Markdown copy of a page, where pilcrows may read as "1"."""
+    found = candidates(lines)
+    has_pilcrows = any(c.pilcrow for c in found)
+    one_mode = pilcrow_as_one(found, markdown)
+    heads: dict[int, Head] = {}
+    warnings: list[str] = []
+    strays: set[int] = set()
+    last = 0
+    for position, candidate in enumerate(found):
+        expected = last + 1
+        number = _read(candidate, expected, last, has_pilcrows, one_mode, found[position + 1 :])
+        if number is None:
+            if candidate.pilcrow:
+                strays.add(candidate.index)
+                if candidate.mid_sentence:
+                    warnings.append(f'"¶{candidate.number}." inside a sentence read as text')
+            continue
+        if number != candidate.number:
+            warnings.append(f'paragraph "{candidate.number}." read as {number}')
+        elif candidate.pilcrow and number != expected and last:
+            warnings.append(f"paragraph numbers jump from {last} to {number}")
+        heads[candidate.index] = Head(number, candidate.number, candidate.rest)
+        last = number
+    return heads, warnings, strays
+
+
+def _read(
+    candidate: Candidate, expected: int, last: int, has_pilcrows: bool, one_mode: bool, later: list[Candidate]
+) -> int | None:
+    """The paragraph number a candidate line stands for, or None when it is not a head."""
+    alternative = candidate.alternative
+    if candidate.pilcrow:
+        if alternative == expected and candidate.number != expected:
+            return expected  # "¶15." for 5
+        if candidate.mid_sentence and candidate.number != expected:
+            return None  # "on July\n¶24. Khobargade": a stray pilcrow on a number in a sentence
+        return candidate.number
+    readings = [alternative, candidate.number] if one_mode and alternative else [candidate.number]
+    if not one_mode and alternative == expected:
+        readings.append(alternative)
+    plain = candidate.clear_before and (candidate.marked or one_mode) and candidate.dot != ")"
+    for number in readings:
+        if number is None:
+            continue
+        if number == expected and (candidate.dot == "." or (candidate.dot is None and candidate.marked)):
+            return number
+        if not plain or (has_pilcrows and not one_mode):
+            continue
+        if expected < number <= expected + _MAX_SKIP:
+            return number  # a skipped number, as the cable wrote it
+        if number == 1 and last >= 1:
+            return number  # a numbering that restarts (a second part, an annex)
+    if last == 0 and candidate.dot == "." and candidate.clear_before and not has_pilcrows and not one_mode:
+        # A fragment that starts inside the cable: "19. BUT HIS NEED..." then 20., 21.
+        following = next((c for c in later if not c.pilcrow), None)
+        if candidate.marked or (following is not None and following.number == candidate.number + 1):
+            return candidate.number
+    return None

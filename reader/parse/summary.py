@@ -1,0 +1,50 @@
+"""The summary: the text between ``Summary:`` and ``End Summary``, in all the ways cables mark it.
+
+``1. (C) Summary: ... End summary.``, ``Summary and Action Request. ...``,
+a ``SUMMARY`` heading underlined with dashes over paragraph 1, ``BEGIN
+SUMMARY`` inside a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.model import Paragraph
+
+_START = re.compile(
+    r"^(?:BEGIN\s+)?SUMMARY\b(?:\s+(?:AND|&)\s+(?:[A-Z]+\s+){0,2}?[A-Z]+(?=\s*[:.\-]))?\s*[:.\-]*\s*",
+    re.I,
+)
+_BEGIN = re.compile(r"(?:^|\n\n)\s*BEGIN\s+SUMMARY\b\s*[:.\-]*\s*", re.I)
+_END = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY\b", re.I)
+_HEADING = re.compile(r"^\s*(?:\d{1,2}\.\s*)?SUMMARY\b(?:\s+(?:AND|&)\s+[A-Z ]{1,40})?\s*:?\s*$", re.I)
+_PARAGRAPHS_SEARCHED = 5
+_PARAGRAPHS_SPANNED = 6
+
+
+def _collect(paragraphs: list[Paragraph], start: int, offset: int) -> str | None:
+    """The text from ``offset`` in paragraph ``start`` to End Summary (or that paragraph's end)."""
+    collected: list[str] = []
+    for candidate in paragraphs[start : start + _PARAGRAPHS_SPANNED]:
+        text = candidate.text[offset:] if candidate is paragraphs[start] else candidate.text
+        end = _END.search(text)
+        if end:
+            collected.append(text[: end.start()].rstrip(" -"))
+            return "\n\n".join(c for c in collected if c).strip() or None
+        collected.append(text)
+    return paragraphs[start].text[offset:].strip() or None
+
+
+def find_summary(paragraphs: list[Paragraph]) -> str | None:
+    for start, paragraph in enumerate(paragraphs[:_PARAGRAPHS_SEARCHED]):
+        if paragraph.heading and _HEADING.match(paragraph.heading):
+            return _collect(paragraphs, start, 0)
+        if "UMMARY" not in paragraph.text.upper():
+            continue
+        lines = paragraph.text.split("\n", 1)
+        if len(lines) == 2 and _HEADING.match(lines[0]):
+            return _collect(paragraphs, start, len(lines[0]) + 1)  # "1. SUMMARY" on its own line
+        match = _START.match(paragraph.text) or _BEGIN.search(paragraph.text)
+        if match:
+            return _collect(paragraphs, start, match.end())
+    return None
