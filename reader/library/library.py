@@ -19,6 +19,7 @@ from pathlib import Path
 from reader.library.fts import parse_search, snippet
 from reader.library.query import ListQuery, SearchHit, Summary
 from reader.library.schema import open_library_database
+from reader.library.tag_filter import normalised_tags_in_column, tag_forms, tags_column
 from reader.model import LEVELS, Cable
 from reader.model.json_codec import cable_from_json, cable_to_json
 from reader.model.keys import filter_text, natural_key
@@ -138,10 +139,10 @@ class Library:
             cable.classification,
             cable.level_rank,
             " " + " ".join(cable.controls) + " ",
-            " " + " ".join(cable.tags) + " ",
+            tags_column(cable),
             cable.subject,
             natural_key(cable.reference_id),
-            filter_text(cable.reference_id, cable.origin, cable.subject, cable.tags),
+            filter_text(cable.reference_id, cable.origin, cable.subject, [*cable.tags, *cable.tags_as_written]),
             _score(cable),
             packed,
         )
@@ -266,8 +267,9 @@ class Library:
             where.append("c.origin = ? COLLATE NOCASE")
             params.append(query.origin)
         if query.tag:
-            where.append("c.tags LIKE ?")
-            params.append(f"% {query.tag.upper()} %")
+            forms = tag_forms(query.tag)
+            where.append("(" + " OR ".join("c.tags LIKE ? ESCAPE '\\'" for _ in forms) + ")")
+            params.extend("% " + _like(form)[1:-1] + " %" for form in forms)
         if query.date_from:
             where.append("c.created >= ?")
             params.append(query.date_from.timestamp())
@@ -326,7 +328,7 @@ class Library:
                         classification=level,
                         controls=tuple(controls.split()),
                         subject=subject,
-                        tags=tuple(tags.split()),
+                        tags=normalised_tags_in_column(tags),
                         path=path or "",
                     )
         return found

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from reader.library.fts import parse_search
 from reader.library.query import ListQuery, Summary
+from reader.library.tag_filter import cable_has_tag
 from reader.model import Cable
 from reader.model.keys import filter_text, natural_key
 
@@ -73,7 +74,7 @@ class MemoryStore:
         replaced: list[int] = []
         for cable in cables:
             key = self._keys_by_source.get(source_key(cable))
-            text = filter_text(cable.reference_id, cable.origin, cable.subject, cable.tags)
+            text = filter_text(cable.reference_id, cable.origin, cable.subject, [*cable.tags, *cable.tags_as_written])
             if key is None:
                 key = len(self._cables)
                 self._cables.append(cable)
@@ -104,7 +105,7 @@ class MemoryStore:
             return False
         if query.origin and (cable.origin or "").lower() != query.origin.lower():
             return False
-        if query.tag and query.tag.upper() not in cable.tags:
+        if query.tag and not cable_has_tag(cable, query.tag):
             return False
         if query.date_from and (cable.created is None or cable.created < query.date_from):
             return False

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 # On a line of its own, or run into a header or TAGS line ("TO PAGE 02 STATE 015113 182333Z").
 _OLD_PAGE_BREAK = re.compile(
@@ -38,25 +39,14 @@ def _undo_csv(text: str) -> str:
     return text.replace('""', '"').rstrip().rstrip('"')
 
 
-def first_page_mark(text: str) -> tuple[str, int] | None:
-    """The station and serial of the first ``TRIPOLI 00000876 002 OF 002`` marker, if any:
-    what a fragment without header or banner still says of the cable it comes from."""
-    if " OF 0" not in text:
-        return None
-    for match in _PAGE_MARK_CORE.finditer(text):
-        start = match.start()
-        while start > 0 and match.start() - start < 32 and text[start - 1] in _STATION_CHARS:
-            start -= 1
-        station = text[start : match.start()].strip()
-        if station and station[0].isalpha():
-            return station, int(match.group(0).split()[0])
-    return None
+def _remove_page_marks(text: str) -> tuple[str, int, tuple[str, int] | None]:
+    """Cut ``TRIPOLI 00000876 002 OF 002`` wherever it stands, joining the text around it.
 
-
-def _remove_page_marks(text: str) -> tuple[str, int]:
-    """Cut ``TRIPOLI 00000876 002 OF 002`` wherever it stands, joining the text around it."""
+    Returns the text, how many were cut, and the first one's station and serial: what a
+    fragment without header or banner still says of the cable it comes from."""
     pieces: list[str] = []
     position = count = 0
+    first: tuple[str, int] | None = None
     for match in _PAGE_MARK_CORE.finditer(text):
         start = match.start()
         while start > position and match.start() - start < 32 and text[start - 1] in _STATION_CHARS:
@@ -64,6 +54,8 @@ def _remove_page_marks(text: str) -> tuple[str, int]:
         station = text[start : match.start()].strip()
         if not station or not station[0].isalpha():
             continue
+        if first is None:
+            first = (station, int(match.group(0).split()[0]))
         while start > position and text[start - 1] in " \t":
             start -= 1
         pieces.append(text[position:start])
@@ -71,7 +63,7 @@ def _remove_page_marks(text: str) -> tuple[str, int]:
         position = match.end()
         count += 1
     pieces.append(text[position:])
-    return "".join(pieces), count
+    return "".join(pieces), count, first
 
 
 def _clean_lines(text: str) -> tuple[str, int, int]:
@@ -97,9 +89,20 @@ def _clean_lines(text: str) -> tuple[str, int, int]:
     return "\n".join(kept), footers, lone
 
 
-def remove_artefacts(text: str) -> tuple[str, list[str]]:
-    """The text without these artefacts, and a warning for each kind removed."""
+@dataclass
+class Cleaned:
+    text: str
+    warnings: list[str] = field(default_factory=list)
+    """One for each kind of artefact removed."""
+    first_page_mark: tuple[str, int] | None = None
+    """Station and serial of the first release page marker."""
+
+
+def remove_artefacts(text: str) -> Cleaned:
+    """The text without these artefacts, a warning for each kind removed, and what the first
+    page marker named."""
     warnings: list[str] = []
+    first_mark = None
     head = text[:8192]
     if "\t" in head and _TSV_ROW.search(head):
         text = _undo_tsv(text)
@@ -112,7 +115,7 @@ def remove_artefacts(text: str) -> tuple[str, list[str]]:
         if breaks:
             warnings.append(f"{breaks} page-break continuation(s) joined")
     if " OF 0" in text:
-        text, marks = _remove_page_marks(text)
+        text, marks, first_mark = _remove_page_marks(text)
         if marks:
             warnings.append(f"{marks} page marker(s) removed")
     text, footers, lone = _clean_lines(text)
@@ -120,4 +123,4 @@ def remove_artefacts(text: str) -> tuple[str, list[str]]:
         warnings.append(f"{footers} copy footer line(s) removed")
     if lone:
         warnings.append(f"{lone} page header/footer line(s) removed")
-    return text, warnings
+    return Cleaned(text, warnings, first_mark)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from reader.model import LEVELS, Cable, PageMetadata, Section, Source
-from reader.parse.artefacts import first_page_mark, remove_artefacts
+from reader.parse.artefacts import remove_artefacts
 from reader.parse.banner import Banner, parse_banner
 from reader.parse.captions import caption_words
 from reader.parse.classified_by import classified_by_in_text, classified_by_parts
@@ -215,9 +215,9 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
         cable.warn(warning)
     if source.format != "html":
         text = decode_entities(text)
-    page_mark = first_page_mark(text)
-    text, repairs = remove_artefacts(text)
-    for warning in repairs:
+    cleaned = remove_artefacts(text)
+    text, page_mark = cleaned.text, cleaned.first_page_mark
+    for warning in cleaned.warnings:
         cable.warn(warning)
     flat = unflatten(text)
     if flat != text:

@@ -14,6 +14,7 @@ import re
 CLASSIFIED_BY = re.compile(r"^(?:\(U\)\s*)?CLASSIFI?E?D\s+BY\b\s*:?\s*(.*)$", re.I | re.S)
 _IN_TEXT = re.compile(r"\bCLASSIFI?E?D\s+BY\b\s*:?\s*", re.I)
 _WRAP_COLUMNS = range(69, 73)
+_LEAD_IN = 50
 _ABBREVIATION_END = re.compile(r"(?:\b(?:JR|SR|ESQ)|\b[A-Z])\.$", re.I)
 _REASON_START = re.compile(
     r"[,;.]?\s*(?:\bfor\s+|\bunder\s+|\bper\s+)?(?:\breasons?\b|\brsns?\b|\bE\.?\s?O\.?\s*\d{5}|\b1\.[4-6]\b)",
@@ -60,9 +61,13 @@ def classified_by_parts(block: str) -> tuple[str | None, list[str]]:
 
 
 def classified_by_in_text(text: str) -> str | None:
-    """The Classified By statement inside a paragraph (``1. (U) CLASSIFIED BY ...``), or None."""
-    match = _IN_TEXT.search(text[:600])
+    """The Classified By statement that opens a paragraph (``1. (U) CLASSIFIED BY ...``, also after
+    ``CONFIDENTIAL - ENTIRE TEXT.``), or None; "was classified by the ministry" in a sentence is not one."""
+    match = _IN_TEXT.search(text[:_LEAD_IN + 20])
     if not match:
+        return None
+    lead = text[: match.start()].strip()
+    if lead and (len(lead) > _LEAD_IN or any(c.islower() for c in lead) or not lead.endswith((".", ":", "-"))):
         return None
     return text[match.start() : match.start() + 400]
 

@@ -160,7 +160,7 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
             if current and _continues(current, piece, blank_before, parts):
                 parts[current].append(raw.rstrip() if current == "classified_by" and len(pieces) == 1 else piece)
             elif label := label_of(piece):
-                if label in parts and label in ("subject", "tags", "eo"):
+                if label in parts and label in ("subject", "eo"):
                     label = "_" + label  # a second copy (a page's preview, then the cable): keep the first
                 current = label
                 value = piece

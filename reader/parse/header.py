@@ -22,6 +22,7 @@ _DTG_LINE = re.compile(
 _FM = re.compile(r"^FM\s+(.+?)\s*$")
 _LIST_START = re.compile(r"^(TO|INFO|XMT)(?:(?:\s+|/)(.+?))?\s*$")
 _XMT_IN_LIST = re.compile(r"^XMT(?:\s+|/)(.+?)\s*$")
+_FRONT_LABEL = re.compile(r"^(?:TAGS?|SUBJECT|SUBJ|REFS?|REFTELS?|E\.\s?O\.|EO\s+\d|CLASSIFIED\s+BY|DECL)\b", re.I)
 _DISTRIBUTION = re.compile(r"\b[A-Z]{1,6}-\d\d\b")
 _RECIPIENT = re.compile(
     r"^(?:(?P<route>[A-Z0-9]{4,8})/)?(?P<name>.+?)"
@@ -113,6 +114,8 @@ def _read_line(header: Header, line: str, current: list[Recipient] | None) -> tu
             target.append(recipient)
         return True, target
     if current is not None and line.strip():
+        if _FRONT_LABEL.match(line):
+            return False, None  # "TAGS: ..." right under the INFO list: the front matter begins
         if len(_DISTRIBUTION.findall(line)) >= 2:
             return True, None
         if xmt := _XMT_IN_LIST.match(line):  # "XMT/AMEMBASSY SOFIA": the posts a collective leaves out

@@ -29,6 +29,7 @@ _REDACTION = re.compile(r"^[\sX]*X{4,}[\sX.]*$")
 _RULE = re.compile(r"^\s*[-=_*]{4,}[-=_* ]*$")
 _SENTENCE_END = tuple(".:;!?\"')]")
 _MAX_SKIP = 3
+_HEAD_INITIALS = frozenset("0123456789¶\ufffd")
 
 
 @dataclass
@@ -71,8 +72,10 @@ def _clear(line: str) -> bool:
 def candidates(lines: list[str]) -> list[Candidate]:
     found: list[Candidate] = []
     for index, line in enumerate(lines):
-        first = line.lstrip()[:1]
-        if not (first.isdigit() or first in "¶\ufffd"):
+        first = line[:1]
+        if first in " \t":
+            first = line.lstrip()[:1]
+        if first not in _HEAD_INITIALS:
             continue
         match = HEAD.match(line)
         if not match:

@@ -20,12 +20,12 @@ from reader.parse.summary import find_summary
 _RULE = re.compile(r"^\s*[-=_*]{4,}[-=_* ]*$")
 _HEADING_WITH_RULE = re.compile(r"^\s*(?P<text>\S.*?\S)\s+[-=_]{6,}\s*$")
 _DROP_INITIALS = frozenset("SNB#")
-_DROP = re.compile(r"^\s*(SIPDIS|NNNN|BT|#)\s*$")
+_DROP = re.compile(r"^\s*(SIPDIS|NNNN|BT|#\d*)\s*$")  # transmission marks: end of text, message number
 _ITEM = re.compile(r"^\s*(?:-{1,2}\s|\*\s|o\s|•|\(?[A-Za-z0-9]{1,2}[.)]\s|\((?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})\)\s)")
 _PREFORMATTED = re.compile(r"^\s{4,}\S|\S\s{3,}\S.*\S\s{3,}\S|^[^:]{1,30}:\s{3,}\S")
 _SENTENCE_END = tuple(".:;!?\"')]")
 # "... questions: ¶A. What was his job ... ¶B. Did he ...": lettered sub-paragraphs run together.
-_RUN_IN_LETTER = re.compile(r"\s*[¶\ufffd]\s*(?=\(?[A-Za-z][.)]\s)")
+_RUN_IN_LETTER = re.compile(r"[¶\ufffd]\s*(?=\(?[A-Za-z][.)]\s)")
 _STRAY_PILCROW = re.compile(r"[¶\ufffd]\s*")
 # The word after a line that ends in "US-": joined on, unless the hyphen is suspended ("medium- or high-").
 _HYPHENATED_ON = re.compile(r"^\s*(?!(?:or|and|to|nor|as well)\b)[A-Za-z]", re.I)
@@ -106,10 +106,8 @@ def compose_text(lines: list[str]) -> str:
 def _text_lines(line: str) -> list[str]:
     """A text line as it goes into a paragraph: lettered sub-paragraphs the page ran into
     one line split apart, and the page's stray pilcrows taken out."""
-    if "¶" not in line and "\ufffd" not in line:
-        return [line]
     pieces = _RUN_IN_LETTER.split(line)
-    return [_STRAY_PILCROW.sub("", piece) for piece in pieces if piece.strip()] or [""]
+    return [_STRAY_PILCROW.sub("", piece).rstrip() for piece in pieces if piece.strip()] or [""]
 
 
 def read_body(lines: list[str], markdown: bool = False) -> Body:
@@ -135,7 +133,10 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
             elif pending_heading and line.strip():
                 drafts[-1].lines += ["", pending_heading, ""]
                 pending_heading = None
-            drafts[-1].lines += _text_lines(line)
+            if "¶" in line or "\ufffd" in line:
+                drafts[-1].lines += _text_lines(line)
+            else:
+                drafts[-1].lines.append(line)
             continue
         rest = head.rest
         marking = None
@@ -143,7 +144,7 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
         if mark:
             marking = " ".join(mark["marking"].upper().split())
             rest = re.sub(r"^\s*[:\-]\s", " ", rest[mark.end() :])  # "(C):  Mexican facilitator..."
-        drafts.append(_Draft(head.number, marking, pending_heading, _text_lines(rest)))
+        drafts.append(_Draft(head.number, marking, pending_heading, _text_lines(rest) if "¶" in rest or "\ufffd" in rest else [rest]))
         pending_heading = None
     signers: list[str] = []
     if drafts:

@@ -81,7 +81,12 @@ def _citations(tokens: list[str], cable_year: int | None) -> list[Citation]:
             found.append(citation)
             previous = (citation.reference_id[:2], citation.reference_id[2 : -len(str(number))])
             floor = index + 1
-        elif previous and index > 0 and tokens[index - 1] in _CONTINUATION:
+        elif (
+            previous
+            and index > 0
+            and tokens[index - 1] in _CONTINUATION
+            and not (index + 1 < len(tokens) and _WORD.match(tokens[index + 1]))  # "AND 08 ALGIERS 75": a year
+        ):
             found.append(Citation(index, f"{previous[0]}{previous[1]}{number}"))  # "BRASILIA 2799 AND 2764"
             floor = index + 1
         else:

@@ -55,7 +55,15 @@ def index_available() -> bool:
     return bool(_index_text())
 
 
+@lru_cache(maxsize=512)
+def _station_ids(station: str) -> dict[int, tuple[tuple[str, int | None], ...]]:
+    """Serial -> every (reference id, month) of one station: one scan of the index per station."""
+    by_serial: dict[int, list[tuple[str, int | None]]] = {}
+    for yy, serial, month in re.findall(rf"\n(\d\d){re.escape(station)}(\d+),(\d*)", _index_text()):
+        by_serial.setdefault(int(serial), []).append((f"{yy}{station}{int(serial)}", int(month) if month else None))
+    return {serial: tuple(found) for serial, found in by_serial.items()}
+
+
 def ids_for(station: str, serial: int) -> list[tuple[str, int | None]]:
     """Every (reference id, month) of the release with this station and serial, any year."""
-    found = re.findall(rf"\n(\d\d){re.escape(station)}{serial},(\d*)", _index_text())
-    return [(f"{yy}{station}{serial}", int(month) if month else None) for yy, month in found]
+    return list(_station_ids(station).get(serial, ()))

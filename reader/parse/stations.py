@@ -39,6 +39,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "USUNVIEVIENNA": ("UNVIEVIENNA",),
     "USMISSIONUNVIEVIENNA": ("UNVIEVIENNA",),
     "USMISSIONUSNATO": ("USNATO",),
+    "USUNROME": ("UNROME",),
+    "USMISSIONUNROME": ("UNROME",),
     "USMISSIONUSOSCE": ("USOSCE",),
     "HAGUE": ("THEHAGUE",),
     "RIO": ("RIODEJANEIRO",),

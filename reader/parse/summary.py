@@ -29,7 +29,7 @@ def _collect(paragraphs: list[Paragraph], start: int, offset: int) -> str | None
         text = candidate.text[offset:] if candidate is paragraphs[start] else candidate.text
         end = _END.search(text)
         if end:
-            collected.append(text[: end.start()].rstrip(" -"))
+            collected.append(text[: end.start()].rstrip(" -(["))  # "... (END SUMMARY)"
             return "\n\n".join(c for c in collected if c).strip() or None
         collected.append(text)
     return paragraphs[start].text[offset:].strip() or None

@@ -16,6 +16,7 @@ from functools import lru_cache
 from reader.parse.tag_vocabulary import (
     COUNTRY_CODES,
     FREE_WORDS,
+    GIVEN_NAMES,
     ORGANISATIONS,
     PERSONS,
     PHRASES,
@@ -28,8 +29,13 @@ CODES = SUBJECT_CODES | COUNTRY_CODES | ORGANISATIONS
 
 _PIECES = CODES | FREE_WORDS
 _LONGEST_PHRASE = max(len(p.split()) for p in PHRASES | set(REWRITES))
+_PHRASE_MARK = "\x01"
+_KNOWN_PHRASE = re.compile(
+    r"(?<![A-Z])(?:" + "|".join(re.escape(p) for p in sorted((p for p in PHRASES if " " in p), key=len, reverse=True)) + r")(?![A-Z])"
+)
 _NOT_TAGS = frozenset({"SIPDIS", "TAGS", "TAG"})
 _JOINERS = frozenset({"AND", "&"})
+_NOT_SURNAMES = frozenset({"SAN", "SANTA", "SAO", "ST", "DE", "LA", "EL", "LOS", "LAS", "NEW", "PORT", "POPE", "KING", "PRINCE"})
 _PHRASE_WORDS = frozenset({"AND", "OF", "THE", "WITH", "FOR", "IN", "ON", "TO", "NEW", "BY", "&"})
 _LABEL = re.compile(r"^\s*(?:TAGS?|TAGSS|T?AGS|TABS|TAQS)\s*[:.]?\s*", re.I)
 _PERSON_GROUP = re.compile(r"(OVIP\s*)?\(\s*([A-Z][A-Z' .-]*,\s*[A-Z][A-Z' .,-]*?)\s*\)")
@@ -132,9 +138,30 @@ def _code_like(word: str) -> bool:
     return len(word) <= 4 and word.isalpha() and word not in _PHRASE_WORDS and word not in FREE_WORDS
 
 
+def _persons_in(words: list[str]) -> list[str] | None:
+    """``ROOD JOHN CROS GERARD ZANU-PF`` -> ``ROOD, JOHN``, ``CROS, GERARD``, ``ZANU-PF``: surname and
+    given name pairs written without OVIP; None when the words hold no such pair."""
+    out: list[str] = []
+    index = 0
+    found = False
+    while index < len(words):
+        word = words[index]
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if following in GIVEN_NAMES and word.isalpha() and word not in _NOT_SURNAMES and word not in GIVEN_NAMES:
+            out.append(_person(f"{word} {following}"))
+            found = True
+            index += 2
+            continue
+        out.append(word)
+        index += 1
+    return out if found else None
+
+
 def _phrase_or_codes(words: list[str]) -> list[str]:
     """Unknown words between codes: one free-text tag (``MEDIA REACTION``, ``GOI EXTERNAL``),
     with short code-like tokens at its ends standing alone; all code-like: each its own tag."""
+    if (persons := _persons_in(words)) is not None:
+        return persons
     start, end = 0, len(words)
     while start < end and _code_like(words[start]):
         start += 1
@@ -183,6 +210,10 @@ class _TagList:
         self.after_ovip = False
 
     def token(self, token: str, persons: dict[str, str]) -> None:
+        if token.startswith(_PHRASE_MARK):
+            self.end_run()
+            self.add(token.replace(_PHRASE_MARK, " ").strip())
+            return
         if token in persons:
             self.end_run()
             self.add(persons[token])
@@ -225,6 +256,8 @@ def normalise_tags(tags_text: str) -> list[str]:
         return (" OVIP " if match[1] else " ") + marker + " ,"
 
     body = _PERSON_GROUP.sub(keep_person, body)
+    # Known phrases next, whole: "TRAFFICKING IN PERSONS" holds IN, which is also India's code.
+    body = _KNOWN_PHRASE.sub(lambda m: " " + _PHRASE_MARK + m[0].replace(" ", _PHRASE_MARK) + " ", body)
     reader = _TagList()
     for group in re.split(r"\s*[,;]\s*", body):
         for token in group.split():

@@ -18,7 +18,7 @@ _BEFORE_LABEL = re.compile(
 )
 _FLAT_HEADER = re.compile(r"\b\d{6}Z [A-Z]{3} \d{2}\b.*\sFM\s")
 _HEADER_LABEL = re.compile(r"\s+(?=(?:FM|TO|INFO|XMT)\s+[A-Z])")
-_LABEL_HINTS = ("E.", "E. O", "TAGS", "SUBJ", "REF", "CLASSIFIED", "Classified", "SIPDIS", "¶")
+_LABEL_HINTS = ("E.O", "E. O", "TAGS", "SUBJ", "REF", "CLASSIFIED", "Classified", "SIPDIS")
 _BEFORE_PARAGRAPH = re.compile(r"(?<=[.!?\"')])\s+(?=\d{1,3}\.\s+\((?:S|C|U|SBU|LOU|TS|FOUO)(?:/{1,2}[A-Z ]+)?\)\s)")
 _HEADING_RULE = re.compile(r"(?<=[.!?\"')])\s+([^.!?\n]{3,90}?\s+-{6,})\s+")
 
@@ -51,7 +51,7 @@ def unflatten(text: str) -> str:
     lines = []
     for line in text.split("\n"):
         if len(line) > LONG_LINE:
-            if any(label in line for label in _LABEL_HINTS):
+            if any(label in line for label in _LABEL_HINTS) or line.find("¶", 1) > 0:
                 line = _BEFORE_LABEL.sub("\n", line)
             if ". (" in line:
                 line = _BEFORE_PARAGRAPH.sub("\n\n", line)

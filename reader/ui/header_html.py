@@ -98,8 +98,10 @@ def header_rows(
     if cable.eo_line:
         decl = f"declassify on {cable.declassify_on.isoformat()}" if cable.declassify_on else "no declassification date"
         add("E.O.", f"{_e(cable.eo or '?')} — {decl}<br><span style='color:#6b7280'>{_e(cable.eo_line)}</span>")
-    add("Tags", _e(" ".join(cable.tags)) if cable.tags else None)
-    add("Subject", _e(cable.subject) if cable.subject else None)
+    add("Tags", _tags(cable) if cable.tags else None)
+    if cable.subject:
+        marking = f"<span style='color:#6b7280'>({_e(cable.subject_marking)})</span> " if cable.subject_marking else ""
+        add("Subject", marking + _e(cable.subject))
     add("References", _references(cable, is_loaded, exists) if cable.references else None)
     add("Cited by", _cited_by(citing) if citing else None)
     if cable.classified_by or cable.reasons:
@@ -139,6 +141,16 @@ def header_rows(
         items = "".join(f"<li>{_e(w)}</li>" for w in cable.warnings)
         add(f"Warnings ({len(cable.warnings)})", f"<ul style='margin:0; -qt-list-indent:1'>{items}</ul>")
     return rows
+
+
+def _tags(cable: Cable) -> str:
+    """The tags, ``·``-separated (a tag may hold spaces and commas), and how the cable wrote them
+    where that differs."""
+    shown = " · ".join(_e(t) for t in cable.tags)
+    written = [t for t in cable.tags_as_written if t.upper() not in cable.tags]
+    if written:
+        shown += f"<br><span style='color:#6b7280'>as written: {_e(' '.join(cable.tags_as_written))}</span>"
+    return shown
 
 
 def header_html(

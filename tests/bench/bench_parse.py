@@ -1,37 +1,36 @@
 """Parser throughput over the corpus, against simply reading the same bytes.
 
-    python tests/bench/bench_parse.py [--rounds 5] [--profile]
+    python tests/bench/bench_parse.py [--rounds 5] [--profile] [--baseline CHECKOUT]
 
 Prints cables/s and MB/s for: reading the files, parsing them (decode, form
 detection, parse), and streaming the release-format CSV sample; the ratio of
 parse time to read time; and the time the whole 251,287-cable release would
-take at the measured rate on one core. A benchmark, not a test: it asserts
-nothing, and the figures belong in the closing note of the change they measure.
+take at the measured rate on one core.
+
+``--baseline CHECKOUT`` measures another checkout of the project (say, the
+commit before a change: ``git worktree add /tmp/base HEAD~1``) in the same run:
+each checkout is measured in a fresh process, turn about, so both see the same
+machine, and the ratio of the two is printed. A benchmark, not a test: it
+asserts nothing, and the figures belong in the closing note of the change they
+measure.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import json
 import pstats
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
-
-from reader.model import Cable  # noqa: E402
-from reader.parse import iter_cable_files, parse_bytes, parse_file  # noqa: E402
-
 CORPUS = REPO.parent / "shared" / "corpus"
 SAMPLE_CSV = REPO.parent / "shared" / "data" / "cables-sample.csv"
 RELEASE_SIZE = 251_287
-
-
-def _best(timings: list[float]) -> float:
-    return min(timings)
 
 
 def _read_all(paths: list[str]) -> list[bytes]:
@@ -42,57 +41,108 @@ def _read_all(paths: list[str]) -> list[bytes]:
     return out
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--profile", action="store_true", help="print where parse time goes")
-    args = parser.parse_args()
+def measure(checkout: Path, rounds: int) -> dict[str, float]:
+    """Best-of-``rounds`` timings of the checkout's parser (imported from ``checkout``)."""
+    sys.path.insert(0, str(checkout))
+    from reader.model import Cable
+    from reader.parse import iter_cable_files, parse_bytes, parse_file
 
     paths = list(iter_cable_files(CORPUS))
     blobs = _read_all(paths)
-    total_bytes = sum(len(b) for b in blobs)
-    megabytes = total_bytes / 2**20
-
+    parse_bytes(blobs[0], paths[0])  # one-time loading (the release index) is not the parser's rate
     read_times, parse_times = [], []
-    for _ in range(args.rounds):
+    for _ in range(rounds):
         start = time.perf_counter()
         _read_all(paths)
         read_times.append(time.perf_counter() - start)
         start = time.perf_counter()
         results = [parse_bytes(blob, path) for blob, path in zip(blobs, paths, strict=False)]
         parse_times.append(time.perf_counter() - start)
-    cables = sum(isinstance(r, Cable) for r in results)
-    read_s, parse_s = _best(read_times), _best(parse_times)
-
-    csv_rate = None
+    figures = {
+        "files": len(paths),
+        "megabytes": sum(len(b) for b in blobs) / 2**20,
+        "cables": sum(isinstance(r, Cable) for r in results),
+        "read_s": min(read_times),
+        "parse_s": min(parse_times),
+        "parse_median_s": statistics.median(parse_times),
+    }
     if SAMPLE_CSV.exists():
         csv_times = []
-        for _ in range(args.rounds):
+        for _ in range(rounds):
             start = time.perf_counter()
             rows = sum(1 for _ in parse_file(SAMPLE_CSV))
             csv_times.append(time.perf_counter() - start)
-        csv_rate = rows / _best(csv_times)
-        csv_mb = SAMPLE_CSV.stat().st_size / 2**20 / _best(csv_times)
+        figures["csv_rows"] = rows
+        figures["csv_s"] = min(csv_times)
+        figures["csv_megabytes"] = SAMPLE_CSV.stat().st_size / 2**20
+    return figures
 
-    print(f"corpus: {len(paths)} files, {megabytes:.1f} MB, {cables} cables; best of {args.rounds} rounds")
-    print(f"  read bytes     : {read_s * 1000:8.1f} ms  {len(paths) / read_s:10.0f} files/s  {megabytes / read_s:8.1f} MB/s")
+
+def _in_child(checkout: Path, rounds: int) -> dict[str, float]:
+    command = [sys.executable, __file__, "--measure", str(checkout), "--rounds", str(rounds)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _report(name: str, figures: dict[str, float]) -> None:
+    read_s, parse_s, megabytes, cables = figures["read_s"], figures["parse_s"], figures["megabytes"], figures["cables"]
+    print(f"{name}: {figures['files']:.0f} files, {megabytes:.1f} MB, {cables:.0f} cables")
+    print(f"  read bytes     : {read_s * 1000:8.1f} ms  {figures['files'] / read_s:10.0f} files/s  {megabytes / read_s:8.1f} MB/s")
     print(
         f"  parse (files)  : {parse_s * 1000:8.1f} ms  {cables / parse_s:10.0f} cables/s {megabytes / parse_s:8.1f} MB/s"
-        f"  (median {statistics.median(parse_times) * 1000:.1f} ms)"
+        f"  (median {figures['parse_median_s'] * 1000:.1f} ms)"
     )
     print(f"  parse / read   : {parse_s / read_s:8.1f}x")
-    if csv_rate:
-        print(f"  parse (csv)    : {csv_rate:10.0f} cables/s  {csv_mb:8.1f} MB/s  ({SAMPLE_CSV.name}, streamed)")
-    rate = csv_rate or cables / parse_s
-    print(f"  release ({RELEASE_SIZE:,} cables) at this rate: {RELEASE_SIZE / rate:.0f} s on one core (target 120 s)")
+    if "csv_s" in figures:
+        csv_rate = figures["csv_rows"] / figures["csv_s"]
+        print(f"  parse (csv)    : {csv_rate:10.0f} cables/s  {figures['csv_megabytes'] / figures['csv_s']:8.1f} MB/s  (streamed)")
+    rate = figures["csv_rows"] / figures["csv_s"] if "csv_s" in figures else cables / parse_s
+    print(f"  release ({RELEASE_SIZE:,} cables) at this rate: {RELEASE_SIZE / rate:.0f} s on one core")
 
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--profile", action="store_true", help="print where parse time goes")
+    parser.add_argument("--baseline", type=Path, help="another checkout to measure in the same run")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # a child: measure this checkout, print JSON
+    args = parser.parse_args()
+
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.rounds)))
+        return 0
     if args.profile:
+        sys.path.insert(0, str(REPO))
+        from reader.parse import iter_cable_files, parse_bytes
+
+        paths = list(iter_cable_files(CORPUS))
+        blobs = _read_all(paths)
+        parse_bytes(blobs[0], paths[0])
         profiler = cProfile.Profile()
         profiler.enable()
         for blob, path in zip(blobs, paths, strict=False):
             parse_bytes(blob, path)
         profiler.disable()
-        pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(20)
+        return 0
+
+    print(f"best of {args.rounds} rounds, each checkout in its own process")
+    if not args.baseline:
+        _report("this checkout", _in_child(REPO, args.rounds))
+        return 0
+    # Turn about, twice, keeping the best of each: both see the same machine.
+    runs: dict[str, list[dict[str, float]]] = {"baseline": [], "this checkout": []}
+    for _ in range(2):
+        runs["baseline"].append(_in_child(args.baseline.resolve(), args.rounds))
+        runs["this checkout"].append(_in_child(REPO, args.rounds))
+    best = {name: min(found, key=lambda f: f["parse_s"]) for name, found in runs.items()}
+    _report(f"baseline ({args.baseline})", best["baseline"])
+    _report("this checkout", best["this checkout"])
+    base, this = best["baseline"], best["this checkout"]
+    print(f"this checkout / baseline, parse time: {this['parse_s'] / base['parse_s']:.2f}x (files)", end="")
+    if "csv_s" in this and "csv_s" in base:
+        print(f", {this['csv_s'] / base['csv_s']:.2f}x (csv)", end="")
+    print()
     return 0
 
 

@@ -13,7 +13,9 @@ from reader.library.importer import import_paths
 from reader.library.library import Library
 from reader.library.query import ListQuery
 from reader.library.schema import SCHEMA_VERSION, LibraryError
+from reader.library.store import MemoryStore
 from reader.model import Cable
+from reader.parse import parse_paths
 from reader.parse.html_page import extract_page
 from reader.parse.release_index import release_ids
 from tests.conftest import CORPUS, SEED, SHARED_DATA, corpus_file
@@ -78,6 +80,30 @@ def test_structured_filters_combine_with_search(corpus_library: Library) -> None
     assert "06ALMATY2872" in {c.reference_id for c in tagged} and all("PTER" in c.tags for c in tagged)
     citing = corpus_library.query(ListQuery(cites="07ROME877"))
     assert [corpus_library.get(k).reference_id for k in citing] == ["07ROME1494"]
+
+
+@pytest.mark.parametrize(
+    ("tag", "reference_id"),
+    [
+        ("PARM", "05SANAA1790"),  # written PARMS
+        ("parms", "05SANAA1790"),  # the spelling as written finds it too, in any case
+        ("COUNTER TERRORISM", "05SANAA1790"),
+        ("COUNTERTERRORISM", "05SANAA1790"),
+        ("MEETINGS WITH AMBASSADOR", "05BUENOSAIRES496"),
+        ("CLINTON, HILLARY", "09STATE30049"),
+        ("ECIN", "06SANJOSE2041"),  # written ETRDEINVECINPGOVCS
+    ],
+)
+def test_a_tag_filter_finds_every_variant(corpus_library: Library, tag: str, reference_id: str) -> None:
+    found = {corpus_library.get(k).reference_id for k in corpus_library.query(ListQuery(tag=tag))}
+    assert reference_id in found
+
+
+def test_a_tag_filter_finds_variants_in_memory_too() -> None:
+    store = MemoryStore()
+    store.add(c for c in parse_paths([corpus_file("html/05SANAA1790.html"), corpus_file("html/09STATE30049.html")]) if isinstance(c, Cable))
+    for tag in ("PARMS", "parm", "counter terrorism", "CLINTON, HILLARY"):
+        assert len(store.query(ListQuery(tag=tag))) == 1, tag
 
 
 def test_sorting_is_done_by_the_library(corpus_library: Library) -> None:

@@ -82,7 +82,7 @@ def test_selection_updates_header_and_paragraphs(qtbot, window: MainWindow, load
         "RHEHNSC/NSC WASHDC",
         "SIPDIS",
         "declassify on 2016-08-08",
-        "PTER KAWC PHUM PREL KZ",
+        "PTER · KAWC · PHUM · PREL · KZ",
         "06ALMATY2549 (not loaded) ALMATY 2549",
         "Pol-Econ Chief Deborah Mennuti — reasons 1.4(b), 1.4(d)",
         "ORDWAY",

@@ -1,0 +1,321 @@
+"""The long tail of real cables: each kind of input, on a real cable of ../shared/corpus where
+one shows it, else on a real cable's text edited the way other copies of the release are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.model import Cable, Source
+from reader.parse import parse_bytes, parse_file
+from reader.parse.cable_text import parse_cable_text
+from reader.parse.decode import decode_bytes
+from reader.parse.html_page import extract_page
+from reader.parse.references import parse_references
+from reader.parse.tags import normalise_tags, tags_as_written
+from tests.conftest import corpus_file
+
+
+def parse_one(relative: str) -> Cable:
+    (result,) = list(parse_file(corpus_file(relative)))
+    assert isinstance(result, Cable), result
+    return result
+
+
+def text_only(relative: str) -> Cable:
+    """A page's cable text without the page's metadata: as a copy of the text alone would read."""
+    path = corpus_file(relative)
+    text, encoding = decode_bytes(path.read_bytes())
+    return parse_cable_text(extract_page(text).text, Source(str(path), "text", encoding))
+
+
+def parse_text(text: str) -> Cable:
+    result = parse_bytes(text.encode("utf-8"), "pasted.txt")
+    assert isinstance(result, Cable), result
+    return result
+
+
+def cited(cable: Cable) -> list[str]:
+    return [r.reference_id for r in cable.references if r.reference_id]
+
+
+# -- references ------------------------------------------------------------------------------
+
+
+def test_multi_word_stations_and_several_cables_in_one_entry() -> None:
+    assert cited(parse_one("html/07LAPAZ3153.html")) == ["07LAPAZ3013", "07LAPAZ3119"]
+    algiers = parse_one("html/08ALGIERS198.html")
+    # "B. ALGIERS 110 AND ALGIERS 140", "D. 07 ALGIERS 1807 AND 08 ALGIERS 0075": two cables each.
+    assert cited(algiers) == [
+        "08ALGIERS111",
+        "08ALGIERS110",
+        "08ALGIERS140",
+        "07ALGIERS1806",
+        "07ALGIERS1807",
+        "08ALGIERS75",
+        "08ALGIERS141",
+    ]
+    assert [r.label for r in algiers.references[:3]] == ["A", "B", "B"]
+    assert cited(parse_one("html/07PARAMARIBO120.html")) == ["06PARAMARIBO38", "06PARAMARIBO29", "05PARAMARIBO589"]
+    assert cited(parse_one("html/10MONTERREY43.html"))[-2:] == ["10MATAMOROS37", "10MATAMOROS33"]
+
+
+def test_four_digit_years_and_aliases() -> None:
+    assert cited(parse_one("html/09SANJOSE1132.html")) == ["09SANJOSE168", "06PANAMA2015"]
+    assert cited(parse_one("text/09UNVIEVIENNA289.txt")) == ["09UNVIEVIENNA266"]  # "UNVIE 00266"
+
+
+def test_what_is_not_a_cable_stays_text() -> None:
+    madrid = parse_one("html/09MADRID612.html")
+    texts = {r.text: r.reference_id for r in madrid.references}
+    assert texts["DAO MADRID IIR 6 889 0175 09"] is None
+    assert texts["SADOWSKA E-MAIL JUNE 22 READOUT OF CUESTA MEETINGS"] is None
+    assert texts["2008 MADRID 1281"] == "08MADRID1281"
+    cairo = parse_one("html/08CAIRO2371.html")
+    assert [(r.label, r.reference_id) for r in cairo.references] == [("A", "08CAIRO2370"), ("B", None), ("C", "07CAIRO3214")]
+
+
+@pytest.mark.parametrize(
+    ("block", "year", "expected"),
+    [
+        ("(A)STATE 071143, (B)STATE 073601, (C)STATE 72896, (D)BEIJING \n5361", 2007, ["07STATE71143", "07STATE73601", "07STATE72896", "07BEIJING5361"]),
+        ("A) LONDON 002351 B) STATE 069339", 2010, ["10LONDON2351", "10STATE69339"]),
+        ("a. 05 state 201650\n\nB. 05 berlin 3726", 2008, ["05STATE201650", "05BERLIN3726"]),
+        ("2009 CAIRO 2394; SECSTATE 54183", 2010, ["09CAIRO2394", "10STATE54183"]),
+        ("A. LA PAZ 2974 B. RIO DE JAN 138 C. THE HAGUE 5 D. PORT AU PRINCE 7", 2008, ["08LAPAZ2974", "08RIODEJANEIRO138", "08THEHAGUE5", "08PORTAUPRINCE7"]),
+        ("A. PHNOM PEN 333 B. 05 0TTAWA 3518 C. SECTSTATE 14985", 2006, ["06PHNOMPENH333", "05OTTAWA3518", "06STATE14985"]),
+        ("A. A) ROME 2543 B. B) ROME 2544 C. REF C HAVANA 639", 2005, ["05ROME2543", "05ROME2544", "05HAVANA639"]),
+        ("A. PARIS POINTS JULY 15 B. UNSCR 1737 C. CAIRO IIR 6 899 0149 10 D. PARIS 1025", 2009, ["09PARIS1025"]),
+        ("'08 BUENOS AIRES 1491; 2005PANAMA2342; O4 CHENNAI 0944", 2009, ["08BUENOSAIRES1491", "05PANAMA2342", "04CHENNAI944"]),
+    ],
+)
+def test_ref_shapes(block: str, year: int, expected: list[str]) -> None:
+    assert [r.reference_id for r in parse_references(block, year) if r.reference_id] == expected
+
+
+def test_ref_glued_to_the_subject_and_page_markers_inside_the_list() -> None:
+    cable = parse_text(
+        "R 010000Z JAN 10\nUNCLAS STATE 016220\nSUBJECT: (C/NF) WHO WOULD REPLACE GORDON BROWN AS UK PRIMEREF: A. LONDON 1939"
+        "  B. LONDON 1704 STATE 00016220 001.2 OF 005 C. STATE 7877\n\n1. (U) Text."
+    )
+    assert cable.subject == "WHO WOULD REPLACE GORDON BROWN AS UK PRIME" and cable.subject_marking == "C/NF"
+    assert cited(cable) == ["10LONDON1939", "10LONDON1704", "10STATE7877"]
+
+
+# -- tags --------------------------------------------------------------------------------------
+
+
+def test_person_tags_and_continuation_after_a_trailing_comma() -> None:
+    clinton = parse_one("html/09STATE30049.html")  # "OVIP (CLINTON, HILLARY), PREL, AS, PK, AF, CH," then a line more
+    assert clinton.tags[:3] == ["OVIP", "CLINTON, HILLARY", "PREL"] and clinton.tags[-1] == "ASEAN"
+    biden = parse_one("html/09SANTIAGO324.html")  # "OVIP BIDEN JOSEPH PREL ..."
+    assert biden.tags[:3] == ["OVIP", "BIDEN, JOSEPH", "PREL"]
+    assert biden.tags_as_written[:3] == ["OVIP", "BIDEN", "JOSEPH"]
+
+
+def test_free_text_misspelt_glued_and_repeated_tags() -> None:
+    assert parse_one("html/05TELAVIV45.html").tags[-1] == "GOI EXTERNAL"
+    assert parse_one("html/05BUENOSAIRES496.html").tags[-1] == "MEETINGS WITH AMBASSADOR"
+    sanaa = parse_one("html/05SANAA1790.html")  # "PARMS", "COUNTER TERRORISM"
+    assert "PARM" in sanaa.tags and sanaa.tags[-1] == "COUNTERTERRORISM"
+    assert "PARMS" in sanaa.tags_as_written
+    assert parse_one("html/06SANJOSE2041.html").tags == ["ETRD", "EINV", "ECIN", "PGOV", "CS"]  # ETRDEINVECINPGOVCS
+    assert parse_one("html/01VATICAN5693.html").tags == ["PREL", "AF", "PK", "IN", "VT"]  # repeats and VTPREL
+
+
+def test_tags_on_the_eo_line_in_lower_case() -> None:
+    cable = parse_text("E.o. 12958: decl: 01/07/2014 Tags: prel, pgov, pins, tu \nSubject: turkish p.m. goes to washington\n")
+    assert cable.tags == ["PREL", "PGOV", "PINS", "TU"] and cable.tags_as_written == ["prel", "pgov", "pins", "tu"]
+    assert cable.declassify_on is not None and cable.declassify_on.isoformat() == "2014-01-07"
+    assert cable.subject == "turkish p.m. goes to washington"
+    assert parse_one("html/08BUENOSAIRES879.html").tags == ["PREL", "OVIP", "EINV", "PINR", "AR"]  # "AGS:" on the E.O. line
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("TAGS: KCRM KWMN ASEC PHUMBA", ["KCRM", "KWMN", "ASEC", "PHUM", "BA"]),
+        ("TAGS PTER MARR, MOPPS", ["PTER", "MARR", "MOPS"]),
+        ("TAGS: PHUM HUMAN RIGHTS, COUNTER TERRORISM", ["PHUM", "HUMAN RIGHTS", "COUNTERTERRORISM"]),
+        ("TAGS: OVIP (STEINBERG, JAMES B.) PREL", ["OVIP", "STEINBERG, JAMES B.", "PREL"]),
+        ("TAGS: OVIP STEINBERG JAMES PREL", ["OVIP", "STEINBERG, JAMES B.", "PREL"]),
+        ("TAGS: KPAO OPRC KMDR PREL MEDIA REACTION", ["KPAO", "OPRC", "KMDR", "PREL", "MEDIA REACTION"]),
+        ("TAGS: PREL TRAFFICKING IN PERSONS", ["PREL", "TRAFFICKING IN PERSONS"]),  # IN is India's code too
+        ("TAGS: CIA INRA INRO PGOV", ["CIA", "INRA", "INRO", "PGOV"]),  # unknown codes stay apart
+        ("TAGS: PINR, PE   SECRET   PAGE 02   LIMA  02475  01 OF 03  251228Z PINR, PE", ["PINR", "PE"]),
+    ],
+)
+def test_tag_shapes(line: str, expected: list[str]) -> None:
+    assert normalise_tags(line) == expected
+
+
+def test_tags_as_written_keep_the_cables_spelling() -> None:
+    assert tags_as_written("TAGS: OVIP (CLINTON, HILLARY), prel, MOPPS, prel") == ["OVIP", "CLINTON, HILLARY", "prel", "MOPPS"]
+
+
+# -- subject and summary ----------------------------------------------------------------------
+
+
+def test_subject_shapes() -> None:
+    assert parse_one("html/09ROME395.html").subject == "ITALY DODGES FINANCIAL MELT DOWN, BUT GLOBAL DOWNTURN HITS HARD"
+    tripoli = parse_one("html/04TRIPOLI31.html")
+    assert (tripoli.subject, tripoli.subject_marking) == ("CHIRAC VISIT TO LIBYA MODESTLY SUCCESSFUL, BUT NOT HAPPY", "C")
+    assert parse_text("SUBJECT:\n\nCooperation Busts Fraud Ring\n1.(SBU) Summary: text").subject == "Cooperation Busts Fraud Ring"
+    assert parse_text("SUBJECT ZIM NOTES 11-09-2009 \n----------- \n1. SUMMARY\n").subject == "ZIM NOTES 11-09-2009"
+    assert parse_text("SUBJECT: RELATIONS WITH THE US- \nLATIN AMERICAN STATES\n\n1. text").subject == "RELATIONS WITH THE US-LATIN AMERICAN STATES"
+    assert parse_text("SUBJECT: Bla &#8217; bla\n").subject == "Bla ’ bla"
+
+
+def test_summary_shapes() -> None:
+    bogota = parse_one("html/05BOGOTA1775.html")  # "Summary" over a dashed rule, then "¶1. (C):  Mexican ..."
+    assert bogota.summary is not None and bogota.summary.startswith("Mexican facilitator")
+    assert parse_one("html/04BRASILIA1291.html").summary.startswith("Annual U.S.-Brazil")  # "Summary and Introduction:"
+    action = parse_text("1. (U) Para 2 holds a request.\n\n2. (C) Summary and Action Request. With Iran. End Summary and Action Request.")
+    assert action.summary == "With Iran."
+
+
+# -- paragraph heads ----------------------------------------------------------------------------
+
+
+def test_paragraph_heads_in_every_shape() -> None:
+    cairo = parse_one("html/08CAIRO1416.html")  # "8 (C) Suleiman repeated..." without the dot
+    assert [p.number for p in cairo.paragraphs] == list(range(1, 14))
+    assert cairo.paragraphs[7].marking == "C" and cairo.paragraphs[7].text.startswith("Suleiman repeated")
+    oslo = parse_one("html/08OSLO458.html")  # "...for reasons 1.4 b and d 1. (C)" then the text
+    assert [(p.number, p.marking) for p in oslo.paragraphs] == [(1, "C"), (2, "U")]
+    redacted = parse_text("1. (C) First.\n\nXXXXXXXXXXXX\n¶3. (S) Third, after a redaction.\n4.(C) Fourth.\n\n5 (S/NF) Fifth.")
+    assert [(p.number, p.marking) for p in redacted.paragraphs] == [(1, "C"), (3, "S"), (4, "C"), (5, "S/NF")]
+
+
+def test_numbering_that_restarts_is_kept() -> None:
+    cable = parse_text("1. (C) One.\n\n2. (C) Two.\n\n1. (S) Annex one.\n\n2. (S) Annex two.")
+    assert [p.number for p in cable.paragraphs] == [1, 2, 1, 2]
+
+
+def test_run_in_lettered_sub_paragraphs_and_stray_pilcrows() -> None:
+    london = parse_one("html/08LONDON1115.html")
+    annex = next(p for p in london.paragraphs if "Annex" in p.text)
+    assert "Annex\nA. Flights requested" in annex.text
+    assert not any("¶" in p.text for c in ("html/09ANKARA1722.html", "html/07BERN130.html") for p in parse_one(c).paragraphs)
+    questions = parse_text("1. (S) Two questions: ¶A. What was his job? ¶B. Did he travel?\n\n2. (S) Next.")
+    assert questions.paragraphs[0].text == "Two questions:\nA. What was his job?\nB. Did he travel?"
+
+
+def test_markdown_whose_pilcrows_read_as_one() -> None:
+    lines = ["TAGS: [PREL](#) [KZ](#)", "SUBJECT: X", ""]
+    lines += [f"1{n}. (C) Paragraph {n}.\n" for n in (1, 2, 3, 4, 6, 7)]  # paragraph 5 was never written
+    cable = parse_bytes("\n".join(lines).encode(), "copy.md")
+    assert isinstance(cable, Cable) and cable.source.format == "markdown"
+    assert [p.number for p in cable.paragraphs] == [1, 2, 3, 4, 6, 7]
+
+
+# -- fragments and signers ----------------------------------------------------------------------
+
+
+def test_the_end_of_a_cable_is_a_fragment_not_refused() -> None:
+    lines = corpus_file("text/07KINGSTON382.txt").read_bytes().decode("latin-1").replace("\r", "").split("\n")
+    tail = "\n".join(lines[-14:])
+    cable = parse_text(tail + "\n\nUNCLASSIFIED\n")
+    assert cable.signers == parse_one("text/07KINGSTON382.txt").signers
+    assert cable.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("text", "signer"),
+    [
+        ("FROM THE WESTERN POINT OF VIEW) NEGOTIATING PROCESS.\n\n\nLAINGEN\n\nCONFIDENTIAL\n", "LAINGEN"),
+        ("HAD BEEN HARVESTED THROUGH JANUARY 7.\n-\nCLARK\n", "CLARK"),
+        ("21.  BEIRUT MINIMIZE CONSIDERED.  EAGLETON\n", "EAGLETON"),
+        ("END TEXT.\n\n\nHORAN##\n", "HORAN"),
+        ("STATUS OF TERRORISM IS UNAVAILABLE AT POST.\n\n\nDE PREE\n", "DE PREE"),
+        ("ground.\n \nBRUSSELS 00003382  003 OF 003 \n \n \nGRAY \n.", "GRAY"),
+        ("2.  (C)  TEXT HERE.\n\n\nVANCE\nBT\n#0123\nNNNN\n", "VANCE"),
+    ],
+)
+def test_signer_shapes(text: str, signer: str) -> None:
+    assert signer in parse_text(text).signers
+
+
+def test_a_file_with_nothing_cable_like_is_still_refused() -> None:
+    assert not isinstance(parse_bytes(b"shopping list:\n\nbread, milk, eggs\n", "notes.txt"), Cable)
+
+
+# -- recipients -----------------------------------------------------------------------------------
+
+
+def test_recipients_around_page_headers_and_front_matter() -> None:
+    state = parse_one("html/08STATE23763.html")  # "TO PAGE 02 STATE 023763 071504Z"
+    assert [r.name for r in state.to] == ["AMEMBASSY NEW DELHI"]
+    nairobi = parse_one("html/09NAIROBI1938.html")  # the header twice, TAGS right under INFO
+    assert [r.name for r in nairobi.info] == ["AMEMBASSY LONDON", "NSC WASHDC"]
+    collective = parse_text(
+        "FM AMEMBASSY SOFIA\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 3355\nRUEHX/EUROPEAN POLITICAL COLLECTIVE\n"
+        "XMT/AMEMBASSY SOFIA\nAMEMBASSY BUCHAREST\nINFO RUEHTH/AMEMBASSY ATHENS 0121\nRUEUITH/DET 1 39LG ANKARA TU\n"
+    )
+    assert [r.name for r in collective.to] == ["SECSTATE WASHDC", "EUROPEAN POLITICAL COLLECTIVE"]
+    assert [r.name for r in collective.xmt] == ["AMEMBASSY SOFIA", "AMEMBASSY BUCHAREST"]
+    assert [(r.route, r.name, r.mcn) for r in collective.info] == [
+        ("RUEHTH", "AMEMBASSY ATHENS", "0121"),
+        ("RUEUITH", "DET 1 39LG ANKARA TU", None),
+    ]
+
+
+# -- reference ids without a date-time group ---------------------------------------------------------
+
+
+def test_reference_id_inferred_from_the_release_index() -> None:
+    cable = text_only("html/04AMMAN1288.html")  # a partial extract: banner, no DTG, no page metadata
+    assert cable.dtg is None and cable.reference_id == "04AMMAN1288"
+    assert "reference id 04AMMAN1288 inferred from the release index" in cable.warnings
+
+
+def test_reference_id_stays_empty_when_the_index_cannot_decide() -> None:
+    # ISTANBUL 374 exists in 2004 and 2009; the text says E.O. 12958 and N/A: no year can be told.
+    assert text_only("html/04ISTANBUL374.html").reference_id is None
+    # TEL AVIV 45 of 2005, 2006 and 2009, declassified in 2014: nine years on, not the usual ten.
+    assert text_only("html/05TELAVIV45.html").reference_id is None
+
+
+def test_reference_id_from_fm_and_de_lines_when_the_banner_is_redacted() -> None:
+    cable = text_only("html/10BEIJING207.html")  # "O 261055Z JAN 10 ZDK", banner lost to redaction
+    assert cable.reference_id == "10BEIJING207" and cable.from_ == "AMEMBASSY BEIJING"
+
+
+# -- controls, wrappers -----------------------------------------------------------------------------
+
+
+def test_controls_come_from_banner_and_captions_not_portions() -> None:
+    tripoli = parse_one("html/07TRIPOLI964.html")  # SECRET banner, two (S/NF) paragraphs
+    assert "S/NF" in [p.marking for p in tripoli.paragraphs]
+    assert "NOFORN" not in tripoli.controls
+    assert "NOFORN" in parse_one("html/02BOGOTA3281.html").controls  # its caption line says NOFORN
+
+
+def test_a_banner_glued_to_a_database_prefix() -> None:
+    cable = parse_one("html/06SANTODOMINGO409.html")  # "Cable dated:2006-02-07T22:12:00C O N F I D E N T I A L ..."
+    assert cable.banner == "C O N F I D E N T I A L SANTO DOMINGO 000409"
+    assert cable.eo_line == "E.O. 12958: DECL: 02/07/2016" and cable.tags == ["PREL", "DR", "HA"]
+    assert cable.for_ == "STATE FOR WHA/CAR-NICHOLS, SEARBY; INR/SAA-BEN-YEHUDA"
+    moscow = parse_one("html/09MOSCOW2353.html")
+    assert moscow.section is not None and moscow.classification == "CONFIDENTIAL"
+
+
+def test_an_email_printout_of_a_cable(tmp_path: Path) -> None:
+    original = parse_one("text/09PARIS1007.txt")
+    body = corpus_file("text/09PARIS1007.txt").read_bytes().decode("latin-1").replace("\r", "")
+    body = body[body.index("CONFIDENTIAL PARIS 001007") :]
+    printout = (
+        "CONFIDENTIAL\n\nTELEGRAM                                         June 03, 2009\n\n\n"
+        "To:            No Action Addressee\n\nAction:        Unknown\n\n"
+        "From:          AMEMBASSY PARIS (PARIS 1007 - UNKNOWN)\n\nTAGS:          PREL\n\n"
+        "Captions:      None\n\nSubject:       SEE TEXT\n\nRef:           None\n"
+        "_________________________________________________________________\n" + body
+    )
+    path = tmp_path / "printout.txt"
+    path.write_text(printout, encoding="utf-8")
+    (cable,) = list(parse_file(path))
+    assert isinstance(cable, Cable)
+    assert cable.reference_id == "09PARIS1007" == original.reference_id
+    assert cable.from_ == "AMEMBASSY PARIS" and cable.created is not None and cable.created.date().isoformat() == "2009-06-03"
+    assert [p.number for p in cable.paragraphs] == [p.number for p in original.paragraphs]
