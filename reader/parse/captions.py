@@ -42,7 +42,7 @@ CAPTION_WORDS = frozenset(
 )
 
 # "SENSITIVE BUT UNCLASSIFED--PLEASE PROTECT ACCORDINGLY", "SENSITIVE BUT UNCLASSIFIED, PLEASE PROTECT...":
-_SBU_NOTICE = re.compile(r"^SENSITIVE\s+BUT\s+UNCLASS?IF\w*\b[\s,.;:-]*(?:PLEASE\s+PROTECT\b.*|PLEASE\s*)?$")
+_SBU_NOTICE = re.compile(r"^SENSITIVE\s+BUT\s+UNCLASS?IF\w*\b[\s,.;:-]*(?:(?:PLEASE\s+)?PROTECT\b.*|PLEASE\s*)?$")
 
 
 def caption_words(line: str) -> list[str] | None:

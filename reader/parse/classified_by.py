@@ -15,6 +15,8 @@ CLASSIFIED_BY = re.compile(r"^(?:\(U\)\s*)?CLASSIFI?E?D\s+BY\b\s*:?\s*(.*)$", re
 _IN_TEXT = re.compile(r"\bCLASSIFI?E?D\s+BY\b\s*:?\s*", re.I)
 _WRAP_COLUMNS = range(69, 73)
 _LEAD_IN = 50
+_LABEL_SEARCHED = 2000
+_LABEL_LINE = re.compile(r"(?:^|\n)[ \t]*(CLASSIFI?E?D\s+BY\s*:)", re.I)
 _ABBREVIATION_END = re.compile(r"(?:\b(?:JR|SR|ESQ)|\b[A-Z])\.$", re.I)
 _REASON_START = re.compile(
     r"[,;.]?\s*(?:\bfor\s+|\bunder\s+|\bper\s+)?(?:\breasons?\b|\brsns?\b|\bE\.?\s?O\.?\s*\d{5}|\b1\.[4-6]\b)",
@@ -63,6 +65,9 @@ def classified_by_parts(block: str) -> tuple[str | None, list[str]]:
 def classified_by_in_text(text: str) -> str | None:
     """The Classified By statement that opens a paragraph (``1. (U) CLASSIFIED BY ...``, also after
     ``CONFIDENTIAL - ENTIRE TEXT.``), or None; "was classified by the ministry" in a sentence is not one."""
+    labelled = _LABEL_LINE.search(text[:_LABEL_SEARCHED])  # "Classified By: ..." on a line of its own
+    if labelled:
+        return text[labelled.start(1) : labelled.start(1) + 400]
     match = _IN_TEXT.search(text[:_LEAD_IN + 20])
     if not match:
         return None

@@ -38,6 +38,9 @@ _INLINE_LABEL = re.compile(
     r"|(?<=[A-Z])(?=REFS?:\s*(?:\(?[A-Z][.):]|\d|[A-Z]+\s+\d))",
     re.I,
 )
+_SENTENCE_END = (".", "?", "!", ")", '"')
+_SUBJECT_TAIL = 90
+_NOT_SUBJECT_TAIL = re.compile(r"---|===|^\W*(?:BEGIN\s+)?(?:SUMMARY|INTRODUCTION|BACKGROUND|COMMENT|ACTION REQUEST)\b", re.I)
 _LABEL_ONLY = re.compile(r"^(?:CLASSIFI?E?D\s+BY|SUBJECT|SUBJ|REFS?|REFTELS?|TAGS?)\s*:?$", re.I)
 _SUBJECT_MARKING = re.compile(r"^" + MARKING.pattern + r"\s*", re.I)
 
@@ -108,8 +111,10 @@ def _is_paragraph(line: str) -> bool:
     return bool(PARAGRAPH_START.match(line))
 
 
-def _continues(name: str, line: str, blank_before: bool, parts: dict[str, list[str]]) -> bool:
-    """Whether ``line`` continues the multi-line field ``name`` (``_subject``: a repeated one)."""
+def _continues(name: str, line: str, blank_before: bool, parts: dict[str, list[str]], structure_next: bool = False) -> bool:
+    """Whether ``line`` continues the multi-line field ``name`` (``_subject``: a repeated one).
+
+    ``structure_next``: a label or a paragraph head follows the line after a blank line."""
     field_lines = parts[name]
     name = name.lstrip("_")
     if label_of(line) or caption_words(line) or _RULE.match(line):
@@ -126,7 +131,16 @@ def _continues(name: str, line: str, blank_before: bool, parts: dict[str, list[s
     if name == "subject" and field_lines == [""]:
         return True  # "SUBJECT:" alone, the subject on the next line
     if blank_before:
-        return False
+        # "SUBJECT: Secretary Clinton's March 24, 2009" / (blank) / "Conversation with ..." / (blank) / "1.":
+        # a short line alone between a subject left open and the next field is the subject's end.
+        return (
+            name == "subject"
+            and structure_next
+            and not field_lines[-1].rstrip().endswith(_SENTENCE_END)
+            and len(line) <= _SUBJECT_TAIL
+            and not line.rstrip().endswith(".")
+            and not _NOT_SUBJECT_TAIL.search(line)
+        )
     if name == "tags":
         return field_lines[-1].rstrip().endswith(",") or is_tag_line_continuation(line)
     return name in ("subject", "classified_by", "for")
@@ -157,7 +171,7 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
         stop_at: int | None = None
         for number, piece in enumerate(pieces):
             more_labels = any(label_of(p) for p in pieces[number + 1 :])
-            if current and _continues(current, piece, blank_before, parts):
+            if current and _continues(current, piece, blank_before, parts, blank_before and _structure_after(lines, index)):
                 parts[current].append(raw.rstrip() if current == "classified_by" and len(pieces) == 1 else piece)
             elif label := label_of(piece):
                 if label in parts and label in ("subject", "eo"):
@@ -205,6 +219,14 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
         front.classified_by_block = "\n".join(parts["classified_by"])
     front.for_lines = parts.get("for", [])
     return front
+
+
+def _structure_after(lines: list[str], index: int) -> bool:
+    """Whether ``lines[index]`` stands alone: a blank line after it, then a label or a paragraph head."""
+    if index + 1 >= len(lines) or lines[index + 1].strip():
+        return False
+    following = next((line.strip() for line in lines[index + 2 :] if line.strip()), "")
+    return bool(following) and (bool(label_of(following)) or _is_paragraph(following))
 
 
 def _label_ahead(lines: list[str], start: int, window: int = 6) -> bool:

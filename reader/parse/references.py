@@ -28,6 +28,7 @@ _YEAR = re.compile(r"^'?((?:19|20)\d{2}|[0-9O]\d|\d[0-9O])$")
 _COMPACT = re.compile(r"^'?((?:19|20)?\d{2})([A-Z]{3,})0*(\d{1,7})[.,;:)]*$")
 _YEAR_STATION = re.compile(r"^((?:19|20)?\d{2})([A-Z]{3,})$")
 _CONTINUATION = frozenset({"AND", "&"})
+_YEAR_AFTER = re.compile(r"^\(((?:19|20)\d{2})\)[.,;:]*$")
 _MAX_STATION_WORDS = 4
 
 
@@ -37,6 +38,8 @@ class Citation:
 
     start: int
     reference_id: str
+    year_assumed: bool = False
+    """No year written before it: the citing cable's own year was taken."""
 
 
 def _year_digits(token: str) -> str | None:
@@ -77,6 +80,9 @@ def _citations(tokens: list[str], cable_year: int | None) -> list[Citation]:
             continue
         number = int(serial[1])
         citation = _station_before(tokens, index, number, cable_year, floor)
+        if citation and citation.year_assumed and index + 1 < len(tokens) and (after := _YEAR_AFTER.match(tokens[index + 1])):
+            # "ROME 1484 (2008)": the year written after the serial
+            citation = Citation(citation.start, f"{after[1][-2:]}{citation.reference_id[2:]}")
         if citation:
             found.append(citation)
             previous = (citation.reference_id[:2], citation.reference_id[2 : -len(str(number))])
@@ -114,13 +120,14 @@ def _station_before(tokens: list[str], index: int, serial: int, cable_year: int 
             start -= 1
         elif yy is not None:
             start -= 1
+        assumed = yy is None
         if yy is None:
             if cable_year is None:
                 continue
             yy = f"{cable_year % 100:02d}"
         station = resolve_station(key, yy, serial)
         if station:
-            return Citation(start, f"{yy}{station}{serial}")
+            return Citation(start, f"{yy}{station}{serial}", assumed)
     return None
 
 

@@ -1,0 +1,60 @@
+"""The package installed from a wheel (not editable) carries its resources: the parser finds
+the release index there, and the window its samples and icon."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS, REPO
+
+
+@pytest.mark.slow
+def test_a_wheel_install_parses_with_its_bundled_release_index(tmp_path: Path) -> None:
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path / "dist"), str(REPO)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr[-2000:]
+    (wheel,) = (tmp_path / "dist").glob("cable_reader-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for needed in ("reader/bundled/data/cable2month.csv.gz", "reader/bundled/icons/cable-reader.svg", "reader/bundled/cable-reader.desktop"):
+        assert needed in names
+    assert any(n.startswith("reader/bundled/samples/") for n in names)
+    target = tmp_path / "site"
+    installed = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert installed.returncode == 0, installed.stderr[-2000:]
+    page = CORPUS / "html" / "04AMMAN1288.html"
+    if not page.exists():
+        pytest.skip("corpus not here")
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "import reader\n"
+        f"assert Path(reader.__file__).is_relative_to({str(target)!r}), reader.__file__\n"
+        "from reader.resources import resources_root\n"
+        "from reader.parse import parse_text\n"
+        "from reader.model import Source\n"
+        "text = Path(sys.argv[1]).read_text(encoding='utf-8').split('</table>', 1)[1]\n"
+        "cable = parse_text(text, Source('page.html', 'html', 'utf-8'))\n"
+        "print(resources_root())\n"
+        "print(cable.reference_id)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    done = subprocess.run([sys.executable, "-c", script, str(page)], cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    root, reference_id = done.stdout.split()
+    assert Path(root) == target / "reader" / "bundled"
+    assert reference_id == "04AMMAN1288"  # inferred from the release index the wheel carries
