@@ -55,6 +55,7 @@ def _normalise(block: str) -> str:
     text = " ".join(block.replace("¶", " ").split())
     text = re.sub(r"\(([A-Za-z])\)(?=\S)", r"(\1) ", text)  # "(A)STATE 071143"
     text = re.sub(r"\[([A-Za-z])\](?=\S)", r"[\1] ", text)
+    text = re.sub(r"(?<=\d)\((?=[A-Za-z])", " (", text)  # "TEGUCIGALPA 193(ZELAYA/GONZALES BILAT)"
     return re.sub(r"(?:^|(?<=\s))([A-Za-z])([.)])(?=\d)", r"\1\2 ", text)  # "D.01 BRASILIA 3714"
 
 

@@ -10,9 +10,15 @@ take at the measured rate on one core.
 ``--baseline CHECKOUT`` measures another checkout of the project (say, the
 commit before a change: ``git worktree add /tmp/base HEAD~1``) in the same run:
 each checkout is measured in a fresh process, turn about, so both see the same
-machine, and the ratio of the two is printed. A benchmark, not a test: it
-asserts nothing, and the figures belong in the closing note of the change they
-measure.
+machine, and the ratio of the two is printed.
+
+``--instructions`` (with ``--baseline``) counts, with valgrind's callgrind, the
+instructions each checkout spends parsing the corpus once: a count does not move
+with whatever else the machine is doing, so a change of a few percent is seen
+that wall-clock times on a shared machine hide. It takes a few minutes.
+
+A benchmark, not a test: it asserts nothing, and the figures belong in the
+closing note of the change they measure.
 """
 
 from __future__ import annotations
@@ -84,6 +90,38 @@ def _in_child(checkout: Path, rounds: int) -> dict[str, float]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+_ONE_PASS = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from reader.parse import iter_cable_files, parse_bytes
+paths = list(iter_cable_files(sys.argv[2]))
+blobs = [open(p, "rb").read() for p in paths]
+parse_bytes(blobs[0], paths[0])
+if sys.argv[3] == "parse":
+    for blob, path in zip(blobs, paths):
+        parse_bytes(blob, path)
+"""
+
+
+def _instructions(checkout: Path, what: str) -> int:
+    """Instructions callgrind counts for one process that imports, reads the corpus and (``parse``) parses it."""
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", _ONE_PASS]
+    done = subprocess.run([*command, str(checkout), str(CORPUS), what], capture_output=True, text=True, check=True)
+    for line in done.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.split(":")[-1])
+    raise RuntimeError(done.stderr[-500:])
+
+
+def _count_instructions(baseline: Path) -> None:
+    print("instructions to parse the corpus once (callgrind; setup and reading the files subtracted):")
+    counts = {}
+    for name, checkout in (("baseline", baseline.resolve()), ("this checkout", REPO)):
+        counts[name] = _instructions(checkout, "parse") - _instructions(checkout, "read")
+        print(f"  {name:14}: {counts[name] / 1e9:7.3f} G")
+    print(f"this checkout / baseline, instructions: {counts['this checkout'] / counts['baseline']:.3f}x")
+
+
 def _report(name: str, figures: dict[str, float]) -> None:
     read_s, parse_s, megabytes, cables = figures["read_s"], figures["parse_s"], figures["megabytes"], figures["cables"]
     print(f"{name}: {figures['files']:.0f} files, {megabytes:.1f} MB, {cables:.0f} cables")
@@ -105,6 +143,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--profile", action="store_true", help="print where parse time goes")
     parser.add_argument("--baseline", type=Path, help="another checkout to measure in the same run")
+    parser.add_argument("--instructions", action="store_true", help="count instructions with callgrind (needs --baseline)")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # a child: measure this checkout, print JSON
     args = parser.parse_args()
 
@@ -126,6 +165,9 @@ def main() -> int:
         pstats.Stats(profiler).sort_stats("tottime").print_stats(20)
         return 0
 
+    if args.instructions and args.baseline:
+        _count_instructions(args.baseline)
+        return 0
     print(f"best of {args.rounds} rounds, each checkout in its own process")
     if not args.baseline:
         _report("this checkout", _in_child(REPO, args.rounds))
