@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from reader import __version__
-from reader.cli import library_commands, parse_command
+from reader.cli import library_commands, parse_command, review_commands
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -15,6 +15,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", required=True)
     parse_command.add_parser(subparsers)
     library_commands.add_parsers(subparsers)
+    review_commands.add_parsers(subparsers)
     return parser
 
 

@@ -1,4 +1,4 @@
-"""The filter box's words and operators: ``tag:PTER origin:"Embassy Paris" from:2006-01-01 nuclear``.
+"""The filter box's words and operators: ``tag:PTER origin:"Embassy Paris" from:2006-01-01 audit:any nuclear``.
 
 Operators narrow the list by a structured field; the other words must occur in
 the id, origin, subject or tags. A word that is not a valid operator value is
@@ -11,7 +11,9 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-OPERATORS = ("tag", "origin", "from", "to", "cites", "control")
+from reader.library.findings import audit_filter_value
+
+OPERATORS = ("tag", "origin", "from", "to", "cites", "control", "audit")
 _TOKEN = re.compile(r'(\w+):"([^"]*)"?|(\w+):(\S+)|"([^"]*)"?|(\S+)')
 
 
@@ -40,7 +42,9 @@ def parse_filter(text: str) -> dict[str, Any]:
                 fields["cites"] = value.upper()
             elif key == "control":
                 fields["controls"] = (*fields["controls"], value.upper())
-            elif (when := _date(value)) is not None:
+            elif key == "audit" and (code := audit_filter_value(value)):
+                fields["audit"] = code
+            elif key in ("from", "to") and (when := _date(value)) is not None:
                 fields["date_from" if key == "from" else "date_to"] = when
             else:
                 words.append(match[0])

@@ -16,10 +16,12 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from reader.library.findings import ANY, finding_codes
 from reader.library.fts import parse_search, snippet
 from reader.library.query import ListQuery, SearchHit, Summary
 from reader.library.schema import open_library_database
 from reader.library.tag_filter import normalised_tags_in_column, tag_forms, tags_column
+from reader.library.versions import parse_source
 from reader.model import LEVELS, Cable
 from reader.model.json_codec import cable_from_json, cable_to_json
 from reader.model.keys import filter_text, natural_key
@@ -175,6 +177,7 @@ class Library:
                     (*columns, key),
                 )
                 db.execute("DELETE FROM refs WHERE cable_id = ?", (key,))
+                db.execute("DELETE FROM findings WHERE cable_id = ?", (key,))
                 self._index(key, cable)
         db.execute(
             "INSERT INTO sources(path, row, cable_id, format, encoding, size, mtime, text) VALUES (?,?,?,?,?,?,?,?)"
@@ -197,6 +200,7 @@ class Library:
         self._db.execute("INSERT INTO search(rowid, subject, body) VALUES (?, ?, ?)", (key, cable.subject or "", _body(cable)))
         cited = {r.reference_id for r in cable.references if r.reference_id}
         self._db.executemany("INSERT INTO refs(cable_id, cited) VALUES (?, ?)", [(key, c) for c in sorted(cited)])
+        self._db.executemany("INSERT INTO findings(cable_id, code) VALUES (?, ?)", [(key, c) for c in finding_codes(cable)])
 
     def _delete_document(self, key: int) -> None:
         row = self._db.execute("SELECT model FROM cables WHERE id = ?", (key,)).fetchone()
@@ -270,6 +274,11 @@ class Library:
             forms = tag_forms(query.tag)
             where.append("(" + " OR ".join("c.tags LIKE ? ESCAPE '\\'" for _ in forms) + ")")
             params.extend("% " + _like(form)[1:-1] + " %" for form in forms)
+        if query.audit == ANY:
+            where.append("c.id IN (SELECT cable_id FROM findings)")
+        elif query.audit:
+            where.append("c.id IN (SELECT cable_id FROM findings WHERE code = ?)")
+            params.append(query.audit)
         if query.date_from:
             where.append("c.created >= ?")
             params.append(query.date_from.timestamp())
@@ -353,12 +362,29 @@ class Library:
         summaries = self.summaries(keys)
         return sorted(summaries.values(), key=lambda s: (s.created is None, s.created or datetime.min.replace(tzinfo=UTC)))
 
+    def findings(self, key: int) -> list[str]:
+        """The finding codes stored for one document."""
+        with self._lock:
+            return [row[0] for row in self._db.execute("SELECT code FROM findings WHERE cable_id = ?", (key,))]
+
     def sources(self, key: int) -> list[tuple[str, int, str, str]]:
         """(path, row, format, encoding) of every file the document was read from."""
         with self._lock:
             return list(
                 self._db.execute("SELECT path, row, format, encoding FROM sources WHERE cable_id = ? ORDER BY path, row", (key,))
             )
+
+    def versions(self, key: int) -> list[Cable]:
+        """The cable as each of its stored sources gives it (parsed again), in path order."""
+        with self._lock:
+            rows = list(
+                self._db.execute(
+                    "SELECT path, row, format, text FROM sources WHERE cable_id = ? AND text IS NOT NULL ORDER BY path, row",
+                    (key,),
+                )
+            )
+        parsed = [parse_source(path, row, form, zlib.decompress(text)) for path, row, form, text in rows]
+        return [cable for cable in parsed if cable is not None] or [self.get(key)]
 
     def source_text(self, key: int) -> bytes | None:
         with self._lock:

@@ -25,6 +25,8 @@ class ListQuery:
     date_to: datetime | None = None
     cites: str | None = None
     """Only cables whose references cite this reference id."""
+    audit: str | None = None
+    """Only cables with this marking-audit finding code, or with any finding (``any``)."""
 
 
 @dataclass(frozen=True)

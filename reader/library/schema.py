@@ -7,9 +7,10 @@ version is refused with a clear message and never touched.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x43424C52  # "CBLR"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -54,6 +55,12 @@ CREATE TABLE refs(
 );
 CREATE INDEX refs_cited ON refs(cited);
 CREATE INDEX refs_cable ON refs(cable_id);
+CREATE TABLE findings(
+    cable_id INTEGER NOT NULL REFERENCES cables(id) ON DELETE CASCADE,
+    code TEXT NOT NULL
+);
+CREATE INDEX findings_code ON findings(code, cable_id);
+CREATE INDEX findings_cable ON findings(cable_id);
 CREATE VIRTUAL TABLE search USING fts5(subject, body, content='', tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE filter_index USING fts5(filter_text, content='cables', content_rowid='id', tokenize='trigram');
 CREATE TABLE imports(
@@ -114,13 +121,31 @@ def open_library_database(path: Path) -> sqlite3.Connection:
     return connection
 
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {
+Step = str | Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: dict[int, tuple[Step, ...]] = {
     # 1 -> 2: a trigram index of the list's filter text, so that filtering 251,287 rows is instant.
     1: (
         "CREATE VIRTUAL TABLE filter_index USING fts5(filter_text, content='cables', content_rowid='id', tokenize='trigram')",
         "INSERT INTO filter_index(filter_index) VALUES('rebuild')",
     ),
+    # 2 -> 3: the marking audit's findings of every cable, so that the audit: filter is instant.
+    2: (
+        "CREATE TABLE findings(cable_id INTEGER NOT NULL REFERENCES cables(id) ON DELETE CASCADE, code TEXT NOT NULL)",
+        "CREATE INDEX findings_code ON findings(code, cable_id)",
+        "CREATE INDEX findings_cable ON findings(cable_id)",
+        lambda connection: audit_every_cable(connection),
+    ),
 }
+
+
+def audit_every_cable(connection: sqlite3.Connection) -> None:
+    """Fill the findings table from every stored cable (a library made before the audit)."""
+    from reader.library.findings import findings_rows  # the codec and the audit: imported only to migrate
+
+    rows = connection.execute("SELECT id, model FROM cables")
+    while batch := rows.fetchmany(2000):
+        connection.executemany("INSERT INTO findings(cable_id, code) VALUES (?, ?)", findings_rows(batch))
 
 
 def _migrate(connection: sqlite3.Connection, version: int) -> None:
@@ -130,8 +155,11 @@ def _migrate(connection: sqlite3.Connection, version: int) -> None:
         try:
             current = connection.execute("PRAGMA user_version").fetchone()[0]
             if current == version:  # another window may have migrated it meanwhile
-                for statement in MIGRATIONS[version]:
-                    connection.execute(statement)
+                for step in MIGRATIONS[version]:
+                    if callable(step):
+                        step(connection)
+                    else:
+                        connection.execute(step)
                 connection.execute(f"PRAGMA user_version = {version + 1}")
             connection.execute("COMMIT")
         except sqlite3.DatabaseError:

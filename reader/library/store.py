@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Protocol
 
+from reader.library.findings import ANY, finding_codes
 from reader.library.fts import parse_search
 from reader.library.query import ListQuery, Summary
 from reader.library.tag_filter import cable_has_tag
@@ -42,6 +43,9 @@ class CableStore(Protocol):
 
     def cited_by(self, reference_id: str) -> list[Summary]: ...
 
+    def versions(self, key: int) -> list[Cable]:
+        """The cable as each of its sources gives it (one, or several: two releases, a CSV row...)."""
+
 
 _EPOCH = datetime(1900, 1, 1, tzinfo=UTC)
 
@@ -68,6 +72,7 @@ class MemoryStore:
         self._filter_text: list[str] = []
         self._keys_by_source: dict[tuple[str, int], int] = {}
         self._keys_by_reference: dict[str, int] = {}
+        self._findings: dict[int, list[str]] = {}
 
     def add(self, cables: Iterable[Cable]) -> tuple[list[int], list[int]]:
         added: list[int] = []
@@ -84,6 +89,7 @@ class MemoryStore:
             else:
                 self._cables[key] = cable
                 self._filter_text[key] = text
+                self._findings.pop(key, None)
                 replaced.append(key)
             if cable.reference_id:
                 self._keys_by_reference.setdefault(cable.reference_id, key)
@@ -94,6 +100,11 @@ class MemoryStore:
 
     def count(self) -> int:
         return len(self._cables)
+
+    def _has_finding(self, key: int, code: str) -> bool:
+        if key not in self._findings:
+            self._findings[key] = finding_codes(self._cables[key])
+        return bool(self._findings[key]) if code == ANY else code in self._findings[key]
 
     def _matches(self, key: int, query: ListQuery, words: list[str], search_words: tuple[str, ...]) -> bool:
         cable = self._cables[key]
@@ -112,6 +123,8 @@ class MemoryStore:
         if query.date_to and (cable.created is None or cable.created >= query.date_to):
             return False
         if query.cites and query.cites not in {r.reference_id for r in cable.references}:
+            return False
+        if query.audit and not self._has_finding(key, query.audit):
             return False
         if search_words:
             text = ((cable.subject or "") + "\n" + "\n".join(p.text for p in cable.paragraphs)).lower()
@@ -150,6 +163,14 @@ class MemoryStore:
             for key, cable in enumerate(self._cables)
             if any(r.reference_id == reference_id for r in cable.references)
         ]
+
+    def versions(self, key: int) -> list[Cable]:
+        """Every loaded file of the same cable (the same reference id), this one first."""
+        cable = self._cables[key]
+        if not cable.reference_id:
+            return [cable]
+        others = [c for k, c in enumerate(self._cables) if k != key and c.reference_id == cable.reference_id]
+        return [cable, *sorted(others, key=lambda c: (c.source.path, c.source.row or 0))]
 
 
 def level_label(classification: str | None, controls: tuple[str, ...] | list[str]) -> str:

@@ -15,6 +15,7 @@ from reader.library.library import Library
 from reader.library.paths import default_library_path
 from reader.library.schema import LibraryError
 from reader.library.store import CableStore, MemoryStore
+from reader.review import RELEASE_LEVELS
 from reader.ui.colours import apply_theme
 from reader.ui.main_window import MainWindow
 from reader.ui.resources import ICON, SAMPLES
@@ -32,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--memory", action="store_true", help="keep this session's cables in memory only, no library")
     parser.add_argument("--screenshot", metavar="OUT.png", help="load, select the first cable, save the window, exit")
     parser.add_argument("--select", metavar="REFID", help="with --screenshot: the cable to show (default: the first)")
+    parser.add_argument("--released-at", choices=RELEASE_LEVELS, metavar="LEVEL", help="show cables as released at LEVEL")
+    parser.add_argument("--tab", choices=("paragraphs", "versions"), help="with --screenshot: the tab to show")
+    parser.add_argument("--paragraph", type=int, metavar="N", help="with --screenshot: scroll to paragraph N of the cable")
     parser.add_argument("--dark", action="store_true", help="use the dark theme")
     parser.add_argument("--settings", metavar="FILE", help="settings file (default: the user's)")
     parser.add_argument("--version", action="version", version=f"cable-reader {__version__}")
@@ -56,13 +60,22 @@ def open_store(args: argparse.Namespace, quiet: bool) -> CableStore:
         return MemoryStore()
 
 
-def take_screenshot(window: MainWindow, out: str, select: str | None = None) -> int:
+def take_screenshot(
+    window: MainWindow, out: str, select: str | None = None, tab: str | None = None, paragraph: int | None = None
+) -> int:
     """Save the window to ``out`` once loading is done; the exit status says if it worked."""
     window.list_pane.table.setFocus()
     if select:
         window.select_reference(select)
     elif window.list_model.rowCount():
         window.select_row(0)
+    if tab == "versions":
+        window.reading_pane.setCurrentWidget(window.reading_pane.versions)
+    cable = window.current_cable()
+    if paragraph is not None and cable is not None:
+        index = next((i for i, p in enumerate(cable.paragraphs) if p.number == paragraph), None)
+        if index is not None:
+            window.reading_pane.show_paragraph(index)
     QApplication.processEvents()
     ok = window.grab().save(out)
     print(f"screenshot {'saved to' if ok else 'could not be saved to'} {out}", file=sys.stderr)
@@ -83,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     apply_theme(args.dark or window.settings.dark)
     if args.dark:
         window.dark_action.setChecked(True)
+    if args.released_at:
+        window.paragraph_view.set_release_level(args.released_at)
     paths = [str(Path(p).resolve()) for p in args.paths]
     if not paths and store.count() == 0:
         paths = [str(SAMPLES)]  # a new user sees a working reader at once
@@ -100,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     def finish(_cancelled: bool = False) -> None:
         if window.loader.is_running:
             return
-        QTimer.singleShot(200, lambda: (result.append(take_screenshot(window, args.screenshot, args.select)), app.quit()))
+        QTimer.singleShot(200, lambda: (result.append(take_screenshot(window, args.screenshot, args.select, args.tab, args.paragraph)), app.quit()))
 
     window.loader.load_finished.connect(finish)
     if paths:

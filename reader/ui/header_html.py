@@ -13,10 +13,12 @@ from collections.abc import Callable
 from reader.library.query import Summary
 from reader.model import Cable, Recipient
 from reader.model.json_codec import format_utc
+from reader.review import Finding
 from reader.ui.colours import LEVEL_COLOURS, text_on
 
 SAFE_REFERENCE = re.compile(r"^[0-9A-Z]{4,40}$")
 LINK_SCHEME = "cable:"
+FINDING_SCHEME = "finding:"
 
 
 def _e(value: object) -> str:
@@ -56,6 +58,19 @@ def _references(cable: Cable, is_loaded: Callable[[str], bool], exists: Callable
     return "<br>".join(items)
 
 
+def _markings(cable: Cable, findings: list[Finding]) -> str:
+    """The marking audit's findings, each a link to the first paragraph it concerns."""
+    if not findings:
+        return "<span style='color:#15803d'>consistent: no finding</span>"
+    items = []
+    for number, finding in enumerate(findings):
+        code = f"<b>{_e(finding.code)}</b>"
+        if finding.paragraphs:
+            code = f'<a href="{FINDING_SCHEME}{number}">{code}</a>'
+        items.append(f"{code} <span style='color:#6b7280'>{_e(finding.message)}</span>")
+    return "<br>".join(items)
+
+
 def _cited_by(citing: list[Summary]) -> str:
     items = []
     for summary in citing:
@@ -70,8 +85,9 @@ def header_rows(
     is_loaded: Callable[[str], bool] = lambda _ref: False,
     exists: Callable[[str], bool | None] = lambda _ref: None,
     citing: list[Summary] | None = None,
+    findings: list[Finding] | None = None,
 ) -> list[tuple[str, str]]:
-    """(label, HTML value) pairs for every field the cable has."""
+    """(label, HTML value) pairs for every field the cable has (``findings``: the marking audit's)."""
     rows: list[tuple[str, str]] = []
 
     def add(label: str, value: str | None) -> None:
@@ -86,6 +102,8 @@ def header_rows(
     add("Precedence", _e(cable.precedence) if cable.precedence else None)
     add("Classification", _chip(cable.classification, cable.classification or "UNKNOWN") if cable.classification else None)
     add("Controls", _e(", ".join(cable.controls)) if cable.controls else None)
+    if findings is not None:
+        add(f"Markings ({len(findings)})" if findings else "Markings", _markings(cable, findings))
     add("Captions", _e(", ".join(cable.captions)) if cable.captions else None)
     add("Banner", _e(cable.banner) if cable.banner else None)
     if cable.section:
@@ -158,11 +176,12 @@ def header_html(
     is_loaded: Callable[[str], bool] = lambda _ref: False,
     exists: Callable[[str], bool | None] = lambda _ref: None,
     citing: list[Summary] | None = None,
+    findings: list[Finding] | None = None,
 ) -> str:
     if cable is None:
         return "<p style='color:#6b7280'>Select a cable in the list.</p>"
     body = []
-    for label, value in header_rows(cable, is_loaded, exists, citing):
+    for label, value in header_rows(cable, is_loaded, exists, citing, findings):
         warn = label.startswith("Warnings")
         style = " style='background-color:#fff4ce; color:#3d2e00'" if warn else ""
         body.append(

@@ -9,12 +9,15 @@ from PySide6.QtWidgets import QTextBrowser
 
 from reader.library.query import Summary
 from reader.model import Cable
-from reader.ui.header_html import LINK_SCHEME, header_html
+from reader.review import Finding, audit
+from reader.ui.header_html import FINDING_SCHEME, LINK_SCHEME, header_html
 
 
 class HeaderPanel(QTextBrowser):
     reference_activated = Signal(str)
     """A reference link was clicked: the cited cable's reference id."""
+    paragraph_activated = Signal(int)
+    """A marking finding was clicked: the index (in ``cable.paragraphs``) of its first paragraph."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -26,6 +29,7 @@ class HeaderPanel(QTextBrowser):
         self._exists: Callable[[str], bool | None] = lambda _ref: None
         self._cited_by: Callable[[str], list[Summary]] = lambda _ref: []
         self._cable: Cable | None = None
+        self._findings: list[Finding] = []
         self.show_cable(None)
 
     def set_lookups(
@@ -38,8 +42,9 @@ class HeaderPanel(QTextBrowser):
 
     def show_cable(self, cable: Cable | None) -> None:
         self._cable = cable
+        self._findings = audit(cable) if cable is not None else []
         citing = self._cited_by(cable.reference_id) if cable is not None and cable.reference_id else []
-        self.setHtml(header_html(cable, self._is_loaded, self._exists, citing))
+        self.setHtml(header_html(cable, self._is_loaded, self._exists, citing, self._findings))
 
     def refresh(self) -> None:
         """Redraw (after more cables were loaded, a reference may now be "loaded")."""
@@ -51,3 +56,7 @@ class HeaderPanel(QTextBrowser):
         target = url.toString()
         if target.startswith(LINK_SCHEME):
             self.reference_activated.emit(target[len(LINK_SCHEME) :])
+        elif target.startswith(FINDING_SCHEME) and target[len(FINDING_SCHEME) :].isdigit():
+            number = int(target[len(FINDING_SCHEME) :])
+            if number < len(self._findings) and self._findings[number].paragraphs:
+                self.paragraph_activated.emit(self._findings[number].paragraphs[0])

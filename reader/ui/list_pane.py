@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from reader.library.filter_syntax import parse_filter
 from reader.model import LEVELS
+from reader.review import CODES
 from reader.ui.cable_list_model import SORT_OF_COLUMN, CableListModel, Column
 
 LEVEL_CHOICES: tuple[tuple[str, frozenset[str | None] | None], ...] = (
@@ -43,11 +44,12 @@ class ListPane(QWidget):
         super().__init__(parent)
         self.model = model
         self.filter_box = QLineEdit(self)
-        self.filter_box.setPlaceholderText("Filter: words, tag:PTER, control:NOFORN, from:2006, cites:ID…")
+        self.filter_box.setPlaceholderText("Filter: words, tag:PTER, control:NOFORN, from:2006, cites:ID, audit:any…")
         self.filter_box.setToolTip(
             "Words must all occur in the reference id, origin, subject or tags.\n"
             'tag:PTER  origin:"Embassy Paris"  control:NOFORN  cites:06STATE126156\n'
-            "from:2006-01-01  to:2007  (dates: YYYY, YYYY-MM or YYYY-MM-DD; 'to' is not included)"
+            "from:2006-01-01  to:2007  (dates: YYYY, YYYY-MM or YYYY-MM-DD; 'to' is not included)\n"
+            "audit:any, or a marking finding: " + ", ".join(f"audit:{code}" for code in CODES)
         )
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setAccessibleName("Filter cables")

@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import __version__
 from reader.library.fts import parse_search
 from reader.library.library import Library
 from reader.library.store import CableStore, MemoryStore
@@ -31,8 +29,9 @@ from reader.ui.colours import apply_theme
 from reader.ui.header_panel import HeaderPanel
 from reader.ui.list_pane import ListPane
 from reader.ui.loader import Loader
-from reader.ui.paragraph_view import ParagraphView
+from reader.ui.menus import build_menus
 from reader.ui.problems_model import ProblemsModel
+from reader.ui.reading_pane import ReadingPane
 from reader.ui.resources import ICON
 from reader.ui.settings import WindowSettings
 
@@ -67,7 +66,8 @@ class MainWindow(QMainWindow):
             (lambda ref: ref in release) if release else (lambda _ref: None),
             self.store.cited_by,
         )
-        self.paragraph_view = ParagraphView(self)
+        self.reading_pane = ReadingPane(self)
+        self.paragraph_view = self.reading_pane.paragraphs
         self.problems = ProblemsModel(self)
         self.loader = Loader(self.store.path if isinstance(self.store, Library) else None, self)
         self._refresh_timer = QTimer(self)
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.reading_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.reading_splitter.setObjectName("readingSplitter")
         self.reading_splitter.addWidget(self.header_panel)
-        self.reading_splitter.addWidget(self.paragraph_view)
+        self.reading_splitter.addWidget(self.reading_pane)
         self.reading_splitter.setChildrenCollapsible(False)
         self.main_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.main_splitter.setObjectName("mainSplitter")
@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
 
         self._build_problems_dock()
         self._build_status_bar()
-        self._build_menus()
+        build_menus(self)
         self._connect()
         self._restore()
 
@@ -127,39 +127,6 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.count_label)
         self._update_counts()
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.open_action = QAction("&Open Files…", self, shortcut=QKeySequence.StandardKey.Open, triggered=self.open_files)
-        self.open_folder_action = QAction(
-            "Open &Folder…", self, shortcut=QKeySequence("Ctrl+Shift+O"), triggered=self.open_folder
-        )
-        file_menu.addAction(self.open_action)
-        file_menu.addAction(self.open_folder_action)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close))
-
-        edit_menu = self.menuBar().addMenu("&Edit")
-        find = QAction("&Find…", self, shortcut=QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: (self.list_pane.filter_box.setFocus(), self.list_pane.filter_box.selectAll()))
-        edit_menu.addAction(find)
-        edit_menu.addAction(QAction("Copy Paragraphs", self, triggered=self.paragraph_view.copy_selection))
-        edit_menu.addAction(QAction("Copy Whole Cable", self, triggered=self.paragraph_view.copy_all))
-
-        view_menu = self.menuBar().addMenu("&View")
-        view_menu.addAction(self.problems_dock.toggleViewAction())
-        self.dark_action = QAction("&Dark Theme", self, checkable=True)
-        self.dark_action.setChecked(self.settings.dark)
-        self.dark_action.toggled.connect(self._set_dark)
-        view_menu.addAction(self.dark_action)
-        view_menu.addAction(
-            QAction("Clear &Filters", self, shortcut=QKeySequence("Ctrl+L"), triggered=self.list_pane.clear_filters)
-        )
-
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(QAction("&About Cable Reader", self, triggered=self._about))
-
     def _connect(self) -> None:
         table = self.list_pane.table
         table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -167,6 +134,7 @@ class MainWindow(QMainWindow):
         self.list_model.modelReset.connect(self._after_refresh)
         self.list_pane.search_changed.connect(lambda text: self.paragraph_view.set_highlights(list(parse_search(text).words)))
         self.header_panel.reference_activated.connect(self.select_reference)
+        self.header_panel.paragraph_activated.connect(self.reading_pane.show_paragraph)
         self.loader.cables_loaded.connect(self._add_cables)
         self.loader.cables_stored.connect(lambda _count: self._schedule_refresh())
         self.loader.problems_found.connect(self._add_problems)
@@ -225,18 +193,6 @@ class MainWindow(QMainWindow):
         if folder:
             self.remember([folder])
             self.load_paths([folder])
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.recent
-        for path in recent:
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _checked=False, p=path: (self.remember([p]), self.load_paths([p])))
-        if recent:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear Recent", self.settings.clear_recent)
-        else:
-            self.recent_menu.addAction("No recent files").setEnabled(False)
 
     @Slot(list)
     def _add_cables(self, cables: list[Cable]) -> None:
@@ -341,7 +297,9 @@ class MainWindow(QMainWindow):
     def show_cable(self, cable: Cable | None) -> None:
         self._shown_cable = cable
         self.header_panel.show_cable(cable)
-        self.paragraph_view.set_cable(cable)
+        key = self._shown_key
+        versions = (lambda: self.store.versions(key)) if key is not None else (lambda: [cable] if cable else [])
+        self.reading_pane.set_cable(cable, versions)
         title = f"{cable.reference_id} — Cable Reader" if cable and cable.reference_id else "Cable Reader"
         self.setWindowTitle(title)
 
@@ -350,7 +308,8 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         shown, loaded = self.list_model.rowCount(), self.store.count()
-        self.count_label.setText(f"{shown:,} of {loaded:,} cables shown" if shown != loaded else f"{loaded:,} cables")
+        noun = "cable" if loaded == 1 else "cables"
+        self.count_label.setText(f"{shown:,} of {loaded:,} {noun} shown" if shown != loaded else f"{loaded:,} {noun}")
 
     # -- drag and drop ----------------------------------------------------------------------
 
@@ -380,18 +339,11 @@ class MainWindow(QMainWindow):
 
     # -- misc -------------------------------------------------------------------------------
 
-    def _set_dark(self, dark: bool) -> None:
+    def set_dark(self, dark: bool) -> None:
         self.settings.dark = dark
         apply_theme(dark)
         self.paragraph_view.delegate.clear_cache()
         self.header_panel.refresh()
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Cable Reader",
-            f"Cable Reader {__version__}\n\nReads US diplomatic cables: header fields, portion markings, references.",
-        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.cancel()

@@ -54,7 +54,7 @@ class ParagraphDelegate(QStyledItemDelegate):
 
     def _document(self, index: Index, option: QStyleOptionViewItem, width: int) -> QTextDocument:
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        key = (index.row(), width, hash(text))
+        key = (index.row(), width, hash((text, bool(index.data(ParagraphRole.WITHHELD)))))
         document = self._cache.get(key)
         if document is not None:
             return document
@@ -74,7 +74,7 @@ class ParagraphDelegate(QStyledItemDelegate):
             cursor.insertText(heading, heading_format)
             cursor.insertBlock()
         body = QTextCharFormat()
-        if kind == ItemKind.NOTICE:
+        if kind == ItemKind.NOTICE or index.data(ParagraphRole.WITHHELD):
             body.setFontItalic(True)
         cursor.insertText(("SUBJECT: " if kind == ItemKind.SUBJECT else "") + text, body)
         self._mark(document)

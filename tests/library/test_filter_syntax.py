@@ -24,6 +24,13 @@ def test_operators_and_words() -> None:
     }
 
 
+def test_the_audit_operator_takes_any_or_a_finding_code() -> None:
+    assert parse_filter("audit:any")["audit"] == "any"
+    assert parse_filter("audit:Portion-Above-Banner iran") == {"controls": (), "audit": "portion-above-banner", "text": "iran"}
+    assert parse_filter("audit:nonsense")["text"] == "audit:nonsense" and "audit" not in parse_filter("audit:nonsense")
+    assert "date_to" not in parse_filter("audit:2007")  # not a date operator
+
+
 def test_what_is_not_an_operator_stays_a_word() -> None:
     assert parse_filter("from:yesterday http://x.y note:1")["text"] == "from:yesterday http://x.y note:1"
     assert parse_filter('"new delhi"')["text"] == "new delhi"

@@ -18,7 +18,9 @@ from reader.model import Cable
 from reader.parse import parse_paths
 from reader.parse.html_page import extract_page
 from reader.parse.release_index import release_ids
-from tests.conftest import CORPUS, SEED, SHARED_DATA, corpus_file
+from tests.conftest import CORPUS, REPO, SEED, SHARED_DATA, corpus_file
+
+FORMAT_2_LIBRARY = REPO / "tests" / "data" / "library-format-2.sqlite3"
 
 
 @pytest.fixture(scope="module")
@@ -104,6 +106,23 @@ def test_a_tag_filter_finds_variants_in_memory_too() -> None:
     store.add(c for c in parse_paths([corpus_file("html/05SANAA1790.html"), corpus_file("html/09STATE30049.html")]) if isinstance(c, Cable))
     for tag in ("PARMS", "parm", "counter terrorism", "CLINTON, HILLARY"):
         assert len(store.query(ListQuery(tag=tag))) == 1, tag
+
+
+def test_the_audit_filter_is_read_from_stored_findings(corpus_library: Library) -> None:
+    above = {corpus_library.get(k).reference_id for k in corpus_library.query(ListQuery(audit="portion-above-banner"))}
+    assert above == {"08BERLIN1387", "09TRIPOLI483"}
+    with_any = corpus_library.query(ListQuery(audit="any"))
+    assert 20 < len(with_any) < corpus_library.count()
+    assert set(corpus_library.query(ListQuery(audit="no-classified-by"))) <= set(with_any)
+    secret = corpus_library.query(ListQuery(audit="any", levels=frozenset({"SECRET"})))
+    assert secret and all(corpus_library.get(k).classification == "SECRET" for k in secret)
+
+
+def test_both_releases_of_a_cable_are_two_versions_of_one_document(corpus_library: Library) -> None:
+    key = corpus_library.key_of_reference("10ASTANA72")
+    versions = corpus_library.versions(key)
+    assert sorted(Path(v.source.path).parent.name for v in versions) == ["html", "html-2010"]
+    assert all(v.reference_id == "10ASTANA72" for v in versions)
 
 
 def test_sorting_is_done_by_the_library(corpus_library: Library) -> None:
@@ -214,6 +233,7 @@ def test_an_older_library_is_migrated_in_place(tmp_path: Path) -> None:
     library.close()
     connection = sqlite3.connect(path)  # make it look like a format 1 library
     connection.execute("DROP TABLE filter_index")
+    connection.execute("DROP TABLE findings")
     connection.execute("PRAGMA user_version = 1")
     connection.commit()
     connection.close()
@@ -221,6 +241,24 @@ def test_an_older_library_is_migrated_in_place(tmp_path: Path) -> None:
     assert migrated.query(ListQuery(text="kazakhstan")) == [migrated.key_of_reference("06ALMATY2872")]
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     migrated.close()
+
+
+def test_a_real_format_2_library_is_migrated_to_format_3(tmp_path: Path) -> None:
+    """tests/data/library-format-2.sqlite3 was written by the code that landed with format 2."""
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(FORMAT_2_LIBRARY, path)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2
+    library = Library(path)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert library.count() == 5
+    berlin = library.key_of_reference("08BERLIN1387")
+    # The audit reads the stored model (the older parser's: it took NOFORN from the (S/NF) portion).
+    assert library.findings(berlin) == ["portion-above-banner"]
+    above = [library.get(k).reference_id for k in library.query(ListQuery(audit="portion-above-banner"))]
+    assert sorted(above) == ["08BERLIN1387", "09TRIPOLI483"]
+    assert library.query(ListQuery(search="kazakhstani detainees")) == [library.key_of_reference("06ALMATY2872")]
+    assert len(library.sources(berlin)) == 2  # both releases' pages of the cable, as before
+    library.close()
 
 
 def test_the_filter_index_follows_updates(library: Library, tmp_path: Path) -> None:
