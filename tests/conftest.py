@@ -13,6 +13,9 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="cable-reader-test-confi
 
 import pytest
 
+from reader.model import Cable
+from reader.parse import parse_file
+
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = (REPO.parent / "shared" / "corpus").resolve()
 SHARED_DATA = (REPO.parent / "shared" / "data").resolve()
@@ -24,6 +27,13 @@ def corpus_file(relative: str) -> Path:
     if not path.exists():
         pytest.skip(f"corpus file {relative} is not here")
     return path
+
+
+def corpus_cable(relative: str) -> Cable:
+    """The one cable a corpus file holds, parsed."""
+    (result,) = list(parse_file(corpus_file(relative)))
+    assert isinstance(result, Cable), result
+    return result
 
 
 @pytest.fixture(scope="session")

@@ -14,13 +14,9 @@ from reader.parse.decode import decode_bytes
 from reader.parse.html_page import extract_page
 from reader.parse.references import parse_references
 from reader.parse.tags import normalise_tags, tags_as_written
-from tests.conftest import corpus_file
+from tests.conftest import corpus_cable, corpus_file
 
-
-def parse_one(relative: str) -> Cable:
-    (result,) = list(parse_file(corpus_file(relative)))
-    assert isinstance(result, Cable), result
-    return result
+parse_one = corpus_cable
 
 
 def text_only(relative: str) -> Cable:

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from reader.model import Cable, Recipient, Reference
-from reader.parse import parse_file
-from tests.conftest import corpus_file
+from reader.model import Recipient, Reference
+from tests.conftest import corpus_cable
 
-
-def parse_one(relative: str) -> Cable:
-    (result,) = list(parse_file(corpus_file(relative)))
-    assert isinstance(result, Cable), result
-    return result
+parse_one = corpus_cable
 
 
 def test_raw_text_with_crlf_and_latin1_pilcrow() -> None:

@@ -4,15 +4,11 @@ real cable edited the way the held-out cables contradict themselves."""
 from __future__ import annotations
 
 from reader.model import Cable
-from reader.parse import parse_bytes, parse_file
+from reader.parse import parse_bytes
 from reader.review import CODES, audit
-from tests.conftest import corpus_file
+from tests.conftest import corpus_cable, corpus_file
 
-
-def parse_one(relative: str) -> Cable:
-    (result,) = list(parse_file(corpus_file(relative)))
-    assert isinstance(result, Cable), result
-    return result
+parse_one = corpus_cable
 
 
 def edited(relative: str, old: str, new: str) -> Cable:

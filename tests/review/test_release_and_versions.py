@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import copy
 
-from reader.model import Cable
-from reader.parse import parse_file
 from reader.review import diff_versions, released_copy
 from reader.review.release_view import released_text
-from tests.conftest import corpus_file
+from tests.conftest import corpus_cable
 
-
-def parse_one(relative: str) -> Cable:
-    (result,) = list(parse_file(corpus_file(relative)))
-    assert isinstance(result, Cable), result
-    return result
+parse_one = corpus_cable
 
 
 def test_paragraphs_above_the_level_are_withheld() -> None:
