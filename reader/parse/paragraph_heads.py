@@ -170,11 +170,11 @@ def _read(
             continue
         if number == expected and (candidate.dot == "." or (candidate.dot is None and candidate.marked)):
             return number
-        if not plain or (has_pilcrows and not one_mode):
+        if not plain:
             continue
         if expected < number <= expected + _MAX_SKIP:
-            return number  # a skipped number, as the cable wrote it
-        if number == 1 and last >= 1:
+            return number  # a skipped number, as the cable wrote it (a partial extract skips many)
+        if number == 1 and last >= 1 and not (has_pilcrows and not one_mode):
             return number  # a numbering that restarts (a second part, an annex)
     if last == 0 and candidate.dot == "." and candidate.clear_before and not has_pilcrows and not one_mode:
         # A fragment that starts inside the cable: "19. BUT HIS NEED..." then 20., 21.

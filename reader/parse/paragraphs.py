@@ -27,6 +27,8 @@ _SENTENCE_END = tuple(".:;!?\"')]")
 # "... questions: ¶A. What was his job ... ¶B. Did he ...": lettered sub-paragraphs run together.
 _RUN_IN_LETTER = re.compile(r"[¶\ufffd]\s*(?=\(?[A-Za-z][.)]\s)")
 _STRAY_PILCROW = re.compile(r"[¶\ufffd]\s*")
+# "¶1. C) Summary": a marking that lost its opening parenthesis, right after a paragraph number.
+_HALF_MARKING = re.compile(r"(?P<marking>(?:TS|S|C|U|SBU|LOU)(?://?(?:NF|NOFORN|REL [A-Z ,]{2,30}))?)\)(?=\s)")
 # The word after a line that ends in "US-": joined on, unless the hyphen is suspended ("medium- or high-").
 _HYPHENATED_ON = re.compile(r"^\s*(?!(?:or|and|to|nor|as well)\b)[A-Za-z]", re.I)
 
@@ -140,9 +142,11 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
             continue
         rest = head.rest
         marking = None
-        mark = MARKING.match(rest)
+        mark = MARKING.match(rest) or _HALF_MARKING.match(rest)
         if mark:
             marking = " ".join(mark["marking"].upper().split())
+            if not rest.startswith("("):
+                warnings.append(f'paragraph {head.number}: marking "{rest[: mark.end()].strip()}" read as ({marking})')
             rest = re.sub(r"^\s*[:\-]\s", " ", rest[mark.end() :])  # "(C):  Mexican facilitator..."
         drafts.append(_Draft(head.number, marking, pending_heading, _text_lines(rest) if "¶" in rest or "\ufffd" in rest else [rest]))
         pending_heading = None

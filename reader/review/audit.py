@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from reader.model import LEVELS, Cable
 from reader.parse.classification import level_of, marking_controls
+from reader.review.portions import highest_level, paragraph_level
 
 CODES: dict[str, str] = {
     "portion-above-banner": "a paragraph (or the subject) is marked above the banner",
@@ -67,10 +68,10 @@ def _banner_level(cable: Cable) -> str | None:
 
 
 def _portion_above_banner(cable: Cable, banner: str) -> list[Finding]:
-    above = [i for i, p in enumerate(cable.paragraphs) if _rank(p.level) > _rank(banner)]
+    above = [i for i, p in enumerate(cable.paragraphs) if _rank(highest_level(p)) > _rank(banner)]
     findings = []
     if above:
-        highest = max((cable.paragraphs[i].level for i in above), key=_rank)
+        highest = max((highest_level(cable.paragraphs[i]) for i in above), key=_rank)
         findings.append(
             Finding("portion-above-banner", f"{_label(cable, above)} marked {highest} under a {banner} banner", tuple(above))
         )
@@ -83,10 +84,10 @@ def _portion_above_banner(cable: Cable, banner: str) -> list[Finding]:
 
 
 def _banner_above_portions(cable: Cable, banner: str) -> list[Finding]:
-    marked = [i for i, p in enumerate(cable.paragraphs) if p.level]
+    marked = [i for i, p in enumerate(cable.paragraphs) if highest_level(p)]
     if _rank(banner) <= 0 or not marked:
         return []
-    highest = max((cable.paragraphs[i].level for i in marked), key=_rank)
+    highest = max((highest_level(cable.paragraphs[i]) for i in marked), key=_rank)
     if _rank(highest) >= _rank(banner):
         return []
     return [
@@ -99,7 +100,7 @@ def _banner_above_portions(cable: Cable, banner: str) -> list[Finding]:
 
 
 def _unmarked(cable: Cable, level: str) -> list[Finding]:
-    unmarked = [i for i, p in enumerate(cable.paragraphs) if p.number is not None and not p.marking]
+    unmarked = [i for i, p in enumerate(cable.paragraphs) if p.number is not None and paragraph_level(p) is None]
     if _rank(level) <= 0 or not unmarked:
         return []
     numbered = sum(1 for p in cable.paragraphs if p.number is not None)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reader.model import LEVELS, Cable, Paragraph
 from reader.parse.classification import marking_level
+from reader.review.portions import paragraph_level
 
 RELEASE_LEVELS: tuple[str, ...] = tuple(reversed(LEVELS))
 """The levels a review copy can be made at, highest first."""
@@ -65,9 +66,10 @@ def shown_paragraph(paragraph: Paragraph, cable_level: str | None, level: str | 
     """One paragraph as released at ``level`` (None: as classified)."""
     if level is None:
         return ShownParagraph(paragraph)
-    if paragraph.level is not None:
-        if _rank(paragraph.level) > _rank(level):
-            return ShownParagraph(paragraph, True, f"[{_name(paragraph)} withheld: {paragraph.level}]")
+    marked = paragraph_level(paragraph)  # its own marking, or its marked items' highest
+    if marked is not None:
+        if _rank(marked) > _rank(level):
+            return ShownParagraph(paragraph, True, f"[{_name(paragraph)} withheld: {marked}]")
         return ShownParagraph(paragraph)
     if _rank(cable_level) > _rank(level):
         return ShownParagraph(

@@ -38,9 +38,19 @@ def test_portion_above_banner() -> None:
 
 
 def test_banner_above_portions() -> None:
-    (finding,) = audit(parse_one("html/09TALLINN325.html"))  # CONFIDENTIAL banner, every portion SBU
+    (finding,) = audit(parse_one("html/08STATE85725.html"))  # SECRET banner, every portion SBU or U
     assert finding.code == "banner-above-portions"
-    assert "no portion is marked above UNCLASSIFIED" in finding.message
+    assert finding.message == "the banner says SECRET, but no portion is marked above UNCLASSIFIED (5 marked)"
+    # CONFIDENTIAL banner over SBU paragraphs 1-4 of a partial extract, but paragraphs 6, 7 and 9 are (C).
+    assert audit(parse_one("html/09TALLINN325.html")) == []
+
+
+def test_items_marked_inside_an_unmarked_paragraph() -> None:
+    cairo = parse_one("html/09CAIRO1349.html")  # "1. Key Points: -- (S/NF) ..." : the items are marked
+    assert cairo.paragraphs[0].marking is None and "unmarked-paragraph" not in codes(cairo)
+    buenos_aires = parse_one("html/06BUENOSAIRES109.html")  # (C) items in an UNCLAS quarterly report
+    (finding,) = [f for f in audit(buenos_aires) if f.code == "portion-above-banner"]
+    assert finding.message == "paragraphs 2, 4, 5, 6 marked CONFIDENTIAL under a UNCLASSIFIED banner"
 
 
 def test_unmarked_paragraph_in_a_classified_cable() -> None:
