@@ -58,3 +58,31 @@ def test_a_wheel_install_parses_with_its_bundled_release_index(tmp_path: Path) -
     root, reference_id = done.stdout.split()
     assert Path(root) == target / "reader" / "bundled"
     assert reference_id == "04AMMAN1288"  # inferred from the release index the wheel carries
+
+    # The window, from the installed wheel, opens on the samples it carries, with its icon.
+    window = (
+        "import sys\n"
+        "from reader.ui.resources import ICON, SAMPLES\n"
+        "print(SAMPLES, ICON.exists(), len(list(SAMPLES.iterdir())))\n"
+        "from reader.ui.app import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    shot = tmp_path / "window.png"
+    env = {**env, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "xdg")}
+    options = ["--memory", "--settings", str(tmp_path / "settings.ini"), "--screenshot", str(shot)]
+    opened = subprocess.run([sys.executable, "-c", window, *options], cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert opened.returncode == 0, opened.stderr
+    samples, icon, count = opened.stdout.split()[:3]
+    assert Path(samples) == target / "reader" / "bundled" / "samples" and icon == "True" and int(count) >= 10
+    assert shot.stat().st_size > 10_000
+    installed_entry = subprocess.run(
+        [sys.executable, "-c", window, "--install-desktop"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
+    assert installed_entry.returncode == 0, installed_entry.stderr
+    entry = tmp_path / "xdg" / "applications" / "cable-reader.desktop"
+    assert "Icon=cable-reader" in entry.read_text(encoding="utf-8")
+    assert (tmp_path / "xdg" / "icons" / "hicolor" / "scalable" / "apps" / "cable-reader.svg").exists()
+    removed = subprocess.run(
+        [sys.executable, "-c", window, "--uninstall-desktop"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
+    assert removed.returncode == 0 and not entry.exists()

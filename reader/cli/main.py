@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from reader import __version__
-from reader.cli import library_commands, parse_command, review_commands
+from reader.cli import export_command, library_commands, parse_command, review_commands
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -16,6 +16,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse_command.add_parser(subparsers)
     library_commands.add_parsers(subparsers)
     review_commands.add_parsers(subparsers)
+    export_command.add_parser(subparsers)
     return parser
 
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__
+from reader.desktop_entry import install_desktop, uninstall_desktop
 from reader.library.library import Library
 from reader.library.paths import default_library_path
 from reader.library.schema import LibraryError
@@ -38,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--paragraph", type=int, metavar="N", help="with --screenshot: scroll to paragraph N of the cable")
     parser.add_argument("--dark", action="store_true", help="use the dark theme")
     parser.add_argument("--settings", metavar="FILE", help="settings file (default: the user's)")
+    parser.add_argument("--install-desktop", action="store_true", help="add the reader to the desktop's menu (XDG), then exit")
+    parser.add_argument("--uninstall-desktop", action="store_true", help="remove it from the desktop's menu, then exit")
     parser.add_argument("--version", action="version", version=f"cable-reader {__version__}")
     return parser
 
@@ -84,6 +87,11 @@ def take_screenshot(
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.install_desktop or args.uninstall_desktop:
+        changed = install_desktop() if args.install_desktop else uninstall_desktop()
+        for path in changed:
+            print(f"{'wrote' if args.install_desktop else 'removed'} {path}")
+        return 0
     sys.setswitchinterval(SWITCH_INTERVAL)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Cable Reader")

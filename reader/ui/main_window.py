@@ -26,6 +26,7 @@ from reader.model import Cable, ParseError
 from reader.parse.release_index import release_ids
 from reader.ui.cable_list_model import CableListModel
 from reader.ui.colours import apply_theme
+from reader.ui.exporter import Exporter
 from reader.ui.header_panel import HeaderPanel
 from reader.ui.list_pane import ListPane
 from reader.ui.loader import Loader
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         self.reading_pane = ReadingPane(self)
         self.paragraph_view = self.reading_pane.paragraphs
         self.problems = ProblemsModel(self)
+        self.exporter = Exporter(self)
+        self.exporter.finished.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.loader = Loader(self.store.path if isinstance(self.store, Library) else None, self)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -261,6 +264,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Loading cancelled" if cancelled else "Loaded", 4000)
         self._update_counts()
 
+    def export_cables(self, selected_only: bool) -> None:
+        """File > Export: the selected cables, or every cable of the filtered list, in the list's order."""
+        table = self.list_pane.table
+        rows = sorted({i.row() for i in table.selectionModel().selectedRows()}) if selected_only else range(self.list_model.rowCount())
+        keys = [key for row in rows if (key := self.list_model.key_at(row)) is not None]
+        self.exporter.ask_and_export(self.store, keys, self.settings.last_folder, self.paragraph_view.release_level)
+
     # -- selection --------------------------------------------------------------------------
 
     def select_row(self, row: int, scroll: bool = True) -> None:
@@ -348,5 +358,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.cancel()
         self.loader.wait(5000)
+        if self.exporter.worker is not None:
+            self.exporter.worker.cancel()
+            self.exporter.worker.wait(10000)
         self.save_settings()
         super().closeEvent(event)

@@ -26,6 +26,14 @@ def build_menus(window: MainWindow) -> None:
     window.recent_menu = file_menu.addMenu("Open &Recent")
     window.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window, window.recent_menu))
     file_menu.addSeparator()
+    window.export_selected_action = QAction(
+        "&Export Selected Cables…", window, shortcut=QKeySequence("Ctrl+E"), triggered=lambda: window.export_cables(True)
+    )
+    window.export_list_action = QAction("Export the Filtered &List…", window, triggered=lambda: window.export_cables(False))
+    for action in (window.export_selected_action, window.export_list_action):
+        action.setToolTip("PDF, JSON, CSV or plain text, from the file's ending; the release view applies")
+        file_menu.addAction(action)
+    file_menu.addSeparator()
     file_menu.addAction(QAction("&Quit", window, shortcut=QKeySequence.StandardKey.Quit, triggered=window.close))
 
     edit_menu = window.menuBar().addMenu("&Edit")

@@ -110,7 +110,7 @@ def test_a_tag_filter_finds_variants_in_memory_too() -> None:
 
 def test_the_audit_filter_is_read_from_stored_findings(corpus_library: Library) -> None:
     above = {corpus_library.get(k).reference_id for k in corpus_library.query(ListQuery(audit="portion-above-banner"))}
-    assert above == {"08BERLIN1387", "09TRIPOLI483"}
+    assert above == {"06BUENOSAIRES109", "08BERLIN1387", "09TRIPOLI483"}
     with_any = corpus_library.query(ListQuery(audit="any"))
     assert 20 < len(with_any) < corpus_library.count()
     assert set(corpus_library.query(ListQuery(audit="no-classified-by"))) <= set(with_any)
