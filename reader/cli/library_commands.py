@@ -8,12 +8,14 @@ import sys
 import time
 from datetime import UTC, datetime
 
+from reader.library.citations import citation_graph
 from reader.library.importer import ImportReport, import_paths
 from reader.library.library import Library
 from reader.library.paths import default_library_path
 from reader.library.query import ListQuery
 from reader.library.schema import LibraryError
 from reader.model.json_codec import cable_to_json
+from reader.parse.release_index import release_ids
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 2
@@ -48,6 +50,13 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     _library_option(show)
     show.add_argument("--json", action="store_true", help="print the parse JSON")
     show.set_defaults(run=run_show)
+
+    graph = subparsers.add_parser("graph", help="the citation graph around one cable of the library")
+    graph.add_argument("reference_id", metavar="REFID")
+    _library_option(graph)
+    graph.add_argument("--depth", type=int, default=2, help="citations out from the cable (default 2)")
+    graph.add_argument("--json", action="store_true", help="print nodes and edges as JSON")
+    graph.set_defaults(run=run_graph)
 
 
 def _open(args: argparse.Namespace) -> Library | None:
@@ -143,4 +152,22 @@ def run_show(args: argparse.Namespace) -> int:
             marking = f"({paragraph.marking}) " if paragraph.marking else ""
             number = f"{paragraph.number}. " if paragraph.number is not None else ""
             print(f"\n{number}{marking}{paragraph.text}")
+    return EXIT_OK
+
+
+def run_graph(args: argparse.Namespace) -> int:
+    library = _open(args)
+    if library is None:
+        return EXIT_PROBLEMS
+    release = release_ids()
+    graph = citation_graph(
+        library, args.reference_id.upper(), max(0, args.depth), in_release=(lambda r: r in release) if release else (lambda _r: None)
+    )
+    if args.json:
+        print(json.dumps(graph.to_json(), ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for node in sorted(graph.nodes.values(), key=lambda n: (n.distance, n.reference_id)):
+        print(f"{'  ' * node.distance}{node.reference_id}  {node.state}  {node.classification or ''}")
+    for edge in graph.edges:
+        print(f"{edge.citing} -> {edge.cited}")
     return EXIT_OK

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reader.library.findings import ANY, finding_codes
 from reader.library.fts import parse_search, snippet
-from reader.library.query import ListQuery, SearchHit, Summary
+from reader.library.query import ListQuery, MonthCounts, SearchHit, Summary, month_counts_of
 from reader.library.schema import open_library_database
 from reader.library.tag_filter import normalised_tags_in_column, tag_forms, tags_column
 from reader.library.versions import parse_source
@@ -316,6 +316,21 @@ class Library:
         with self._lock:
             return [row[0] for row in self._db.execute(sql, params)]
 
+    def month_counts(self, query: ListQuery) -> MonthCounts:
+        """Cables per month and level for a query (filters and search): one grouped query."""
+        where, params = self._where(query)
+        terms = parse_search(query.search)
+        month = "strftime('%Y-%m', c.created, 'unixepoch')"
+        if terms.match:
+            sql = f"SELECT {month}, c.level, count(*) FROM search JOIN cables c ON c.id = search.rowid WHERE search MATCH ?"
+            params = [terms.match, *params]
+            sql += "".join(f" AND {clause}" for clause in where)
+        else:
+            sql = f"SELECT {month}, c.level, count(*) FROM cables c" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " GROUP BY 1, 2"
+        with self._lock:
+            return month_counts_of(self._db.execute(sql, params))
+
     def summaries(self, keys: Iterable[int]) -> dict[int, Summary]:
         keys = list(keys)
         found: dict[int, Summary] = {}
@@ -361,6 +376,11 @@ class Library:
             keys = [row[0] for row in self._db.execute("SELECT DISTINCT cable_id FROM refs WHERE cited = ?", (reference_id,))]
         summaries = self.summaries(keys)
         return sorted(summaries.values(), key=lambda s: (s.created is None, s.created or datetime.min.replace(tzinfo=UTC)))
+
+    def cites(self, key: int) -> list[str]:
+        """The reference ids a document cites (from the reference index: nothing is unpacked)."""
+        with self._lock:
+            return [row[0] for row in self._db.execute("SELECT cited FROM refs WHERE cable_id = ?", (key,))]
 
     def findings(self, key: int) -> list[str]:
         """The finding codes stored for one document."""

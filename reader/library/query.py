@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from reader.model import LEVELS
 
 SORT_KEYS = ("reference", "created", "origin", "classification", "subject", "rank")
 
@@ -51,3 +54,20 @@ class SearchHit:
     subject: str | None
     snippet: str
     rank: float
+
+
+MonthCounts = dict[tuple[int, int], dict[str | None, int]]
+"""(year, month) -> {level (None: unknown): number of cables}."""
+
+
+def month_counts_of(rows: Iterable[tuple[str | None, int, int]]) -> MonthCounts:
+    """Rows of (``YYYY-MM``, level rank, count) as MonthCounts; cables without a date are left out."""
+    counts: MonthCounts = {}
+    for month, rank, count in rows:
+        if not month:
+            continue
+        year, number = int(month[:4]), int(month[5:7])
+        level = LEVELS[rank] if 0 <= rank < len(LEVELS) else None
+        by_level = counts.setdefault((year, number), {})
+        by_level[level] = by_level.get(level, 0) + count
+    return counts

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from reader.library.findings import ANY, finding_codes
 from reader.library.fts import parse_search
-from reader.library.query import ListQuery, Summary
+from reader.library.query import ListQuery, MonthCounts, Summary, month_counts_of
 from reader.library.tag_filter import cable_has_tag
 from reader.model import Cable
 from reader.model.keys import filter_text, natural_key
@@ -45,6 +45,12 @@ class CableStore(Protocol):
 
     def versions(self, key: int) -> list[Cable]:
         """The cable as each of its sources gives it (one, or several: two releases, a CSV row...)."""
+
+    def month_counts(self, query: ListQuery) -> MonthCounts:
+        """Cables per month and level for a query, for the timeline."""
+
+    def cites(self, key: int) -> list[str]:
+        """The reference ids a cable cites."""
 
 
 _EPOCH = datetime(1900, 1, 1, tzinfo=UTC)
@@ -163,6 +169,18 @@ class MemoryStore:
             for key, cable in enumerate(self._cables)
             if any(r.reference_id == reference_id for r in cable.references)
         ]
+
+    def cites(self, key: int) -> list[str]:
+        return list(dict.fromkeys(r.reference_id for r in self._cables[key].references if r.reference_id))
+
+    def month_counts(self, query: ListQuery) -> MonthCounts:
+        rows: dict[tuple[str, int], int] = {}
+        for key in self.query(query):
+            cable = self._cables[key]
+            if cable.created is not None:
+                row = (cable.created.strftime("%Y-%m"), cable.level_rank)
+                rows[row] = rows.get(row, 0) + 1
+        return month_counts_of((month, rank, count) for (month, rank), count in rows.items())
 
     def versions(self, key: int) -> list[Cable]:
         """Every loaded file of the same cable (the same reference id), this one first."""

@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="OUT.png", help="load, select the first cable, save the window, exit")
     parser.add_argument("--select", metavar="REFID", help="with --screenshot: the cable to show (default: the first)")
     parser.add_argument("--released-at", choices=RELEASE_LEVELS, metavar="LEVEL", help="show cables as released at LEVEL")
-    parser.add_argument("--tab", choices=("paragraphs", "versions"), help="with --screenshot: the tab to show")
+    parser.add_argument("--tab", choices=("paragraphs", "versions", "graph"), help="with --screenshot: the tab to show")
     parser.add_argument("--paragraph", type=int, metavar="N", help="with --screenshot: scroll to paragraph N of the cable")
     parser.add_argument("--dark", action="store_true", help="use the dark theme")
     parser.add_argument("--settings", metavar="FILE", help="settings file (default: the user's)")
@@ -72,8 +72,8 @@ def take_screenshot(
         window.select_reference(select)
     elif window.list_model.rowCount():
         window.select_row(0)
-    if tab == "versions":
-        window.reading_pane.setCurrentWidget(window.reading_pane.versions)
+    if tab in ("versions", "graph"):
+        window.reading_pane.setCurrentWidget(getattr(window.reading_pane, tab))
     cable = window.current_cable()
     if paragraph is not None and cable is not None:
         index = next((i for i, p in enumerate(cable.paragraphs) if p.number == paragraph), None)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +21,7 @@ from reader.library.filter_syntax import parse_filter
 from reader.model import LEVELS
 from reader.review import CODES
 from reader.ui.cable_list_model import SORT_OF_COLUMN, CableListModel, Column
+from reader.ui.timeline import TimelineStrip
 
 LEVEL_CHOICES: tuple[tuple[str, frozenset[str | None] | None], ...] = (
     ("All classifications", None),
@@ -25,6 +29,8 @@ LEVEL_CHOICES: tuple[tuple[str, frozenset[str | None] | None], ...] = (
     ("Unknown", frozenset([None])),
 )
 TYPING_PAUSE_MS = 200
+# A word of the filter box as the filter syntax reads it (a quoted value stays one word).
+_FILTER_WORD = re.compile(r'\w+:"[^"]*"?|"[^"]*"?|\S+')
 
 
 class CableTable(QTableView):
@@ -94,7 +100,12 @@ class ListPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(filters)
+        self.timeline = TimelineStrip(self)
+        self.timeline.range_chosen.connect(self.set_date_range)
+        layout.addWidget(self.timeline)
         layout.addWidget(self.table, 1)
+        model.modelReset.connect(self.refresh_timeline)
+        self.refresh_timeline()
 
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
@@ -112,6 +123,7 @@ class ListPane(QWidget):
             "tag": None,
             "origin": None,
             "cites": None,
+            "audit": None,
             "date_from": None,
             "date_to": None,
             **parse_filter(self.filter_box.text()),
@@ -130,6 +142,17 @@ class ListPane(QWidget):
         self.model.set_query(**changes)
         if self.model.query.sort != "rank":
             header.setSortIndicatorShown(True)
+
+    def refresh_timeline(self) -> None:
+        """Counts per month for the list as filtered and searched now (one grouped query)."""
+        self.timeline.set_counts(self.model.store.month_counts(self.model.query))
+
+    def set_date_range(self, start: datetime, end: datetime) -> None:
+        """Put a range chosen on the timeline into the filter box as ``from:`` and ``to:``."""
+        words = [w for w in _FILTER_WORD.findall(self.filter_box.text()) if not w.lower().startswith(("from:", "to:"))]
+        words += [f"from:{start:%Y-%m}", f"to:{end:%Y-%m}"]
+        self.filter_box.setText(" ".join(words))
+        self.apply_filters()
 
     def clear_filters(self) -> None:
         self.filter_box.clear()

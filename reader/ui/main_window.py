@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.library.citations import CitationGraph, citation_graph
 from reader.library.fts import parse_search
 from reader.library.library import Library
 from reader.library.store import CableStore, MemoryStore
@@ -62,10 +63,9 @@ class MainWindow(QMainWindow):
         self.list_pane = ListPane(self.list_model, self)
         self.header_panel = HeaderPanel(self)
         release = release_ids()
+        self._in_release = (lambda ref: ref in release) if release else (lambda _ref: None)
         self.header_panel.set_lookups(
-            lambda ref: self.store.key_of_reference(ref) is not None,
-            (lambda ref: ref in release) if release else (lambda _ref: None),
-            self.store.cited_by,
+            lambda ref: self.store.key_of_reference(ref) is not None, self._in_release, self.store.cited_by
         )
         self.reading_pane = ReadingPane(self)
         self.paragraph_view = self.reading_pane.paragraphs
@@ -138,6 +138,10 @@ class MainWindow(QMainWindow):
         self.list_pane.search_changed.connect(lambda text: self.paragraph_view.set_highlights(list(parse_search(text).words)))
         self.header_panel.reference_activated.connect(self.select_reference)
         self.header_panel.paragraph_activated.connect(self.reading_pane.show_paragraph)
+        self.reading_pane.graph.view.node_clicked.connect(self._graph_node_clicked)
+        self.reading_pane.graph.view.node_double_clicked.connect(
+            lambda refid: (self.reading_pane.recentre_graph(refid), self._graph_node_clicked(refid))
+        )
         self.loader.cables_loaded.connect(self._add_cables)
         self.loader.cables_stored.connect(lambda _count: self._schedule_refresh())
         self.loader.problems_found.connect(self._add_problems)
@@ -309,9 +313,19 @@ class MainWindow(QMainWindow):
         self.header_panel.show_cable(cable)
         key = self._shown_key
         versions = (lambda: self.store.versions(key)) if key is not None else (lambda: [cable] if cable else [])
-        self.reading_pane.set_cable(cable, versions)
+        self.reading_pane.set_cable(cable, versions, self._citation_graph)
         title = f"{cable.reference_id} — Cable Reader" if cable and cable.reference_id else "Cable Reader"
         self.setWindowTitle(title)
+
+    def _citation_graph(self, reference_id: str) -> CitationGraph:
+        return citation_graph(self.store, reference_id, in_release=self._in_release)
+
+    def _graph_node_clicked(self, reference_id: str) -> None:
+        """Select the cable a graph node stands for, keeping the graph where it is."""
+        if self.store.key_of_reference(reference_id) is not None:
+            self.reading_pane.keep_graph_once = True
+        self.select_reference(reference_id)
+        self.reading_pane.keep_graph_once = False
 
     def current_cable(self) -> Cable | None:
         return self._shown_cable

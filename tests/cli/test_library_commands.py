@@ -70,3 +70,18 @@ def test_a_library_that_is_not_ours_is_an_error_not_a_traceback(tmp_path: Path) 
     assert done.returncode == 2
     assert "not a Cable Reader library" in done.stderr and "Traceback" not in done.stderr
     assert notes.read_text(encoding="utf-8") == "not a database"
+
+
+def test_graph_json_gives_nodes_and_edges(tmp_path: Path) -> None:
+    library = tmp_path / "library.sqlite3"
+    cables = [corpus_file("html/09CAIRO2404.html"), corpus_file("html/09CAIRO2348.html")]
+    assert run_cli("import", *map(str, cables), "--library", str(library)).returncode == 0
+    done = run_cli("graph", "09CAIRO2404", "--library", str(library), "--json")
+    assert done.returncode == 0, done.stderr
+    graph = json.loads(done.stdout)
+    states = {n["reference_id"]: (n["distance"], n["state"]) for n in graph["nodes"]}
+    assert states["09CAIRO2404"] == (0, "loaded") and states["09CAIRO2348"] == (1, "loaded")
+    assert states["09CAIRO1176"] == (2, "not-loaded") and states["09STATE55370"][1] == "not-in-release"
+    assert {"from": "09CAIRO2348", "to": "09CAIRO1176"} in graph["edges"]
+    one_hop = json.loads(run_cli("graph", "09CAIRO2404", "--library", str(library), "--depth", "1", "--json").stdout)
+    assert "09CAIRO1176" not in {n["reference_id"] for n in one_hop["nodes"]}

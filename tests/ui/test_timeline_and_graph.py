@@ -1,0 +1,97 @@
+"""The timeline strip and the Graph tab, on real cables, in the window."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from reader.library.citations import LOADED, NOT_IN_RELEASE, NOT_LOADED
+from reader.ui.main_window import MainWindow
+from reader.ui.timeline import month_index
+from tests.conftest import SEED, corpus_file
+
+
+def press(widget, x: float, kind, button=Qt.MouseButton.LeftButton) -> None:
+    point = QPointF(x, widget.height() / 2)
+    event = QMouseEvent(kind, point, widget.mapToGlobal(point), button, button, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_timeline_counts_what_the_list_holds(qtbot, make_library_window, load, tmp_path) -> None:
+    window = make_library_window()
+    load(window, [corpus_file("html/09STATE30049.html").parent])  # the April 2011 pages
+    counts = window.list_pane.timeline.counts
+    connection = sqlite3.connect(tmp_path / "library.sqlite3")
+    expected = dict(
+        connection.execute(
+            "SELECT strftime('%Y-%m', created, 'unixepoch'), count(*) FROM cables WHERE created IS NOT NULL GROUP BY 1"
+        ).fetchall()
+    )
+    assert {f"{y}-{m:02d}": sum(levels.values()) for (y, m), levels in counts.items()} == expected
+    secret_2009 = connection.execute(
+        "SELECT count(*) FROM cables WHERE level = 2 AND strftime('%Y', created, 'unixepoch') = '2009'"
+    ).fetchone()[0]
+    assert sum(levels.get("SECRET", 0) for (y, _m), levels in counts.items() if y == 2009) == secret_2009
+    window.list_pane.filter_box.setText("origin:\"Embassy Paris\"")
+    window.list_pane.apply_filters()
+    paris = window.list_pane.timeline.counts
+    assert 0 < sum(sum(v.values()) for v in paris.values()) < sum(sum(v.values()) for v in counts.values())
+
+
+def test_dragging_across_the_timeline_filters_the_list(qtbot, window: MainWindow, load) -> None:
+    load(window, [corpus_file("html/09STATE30049.html").parent])
+    timeline = window.list_pane.timeline
+    timeline.resize(1200, 72)
+    first = timeline.x_of(month_index((2009, 1))) + 1
+    last = timeline.x_of(month_index((2009, 3))) + 1
+    press(timeline, first, QMouseEvent.Type.MouseButtonPress)
+    press(timeline, last, QMouseEvent.Type.MouseMove, Qt.MouseButton.NoButton)
+    assert timeline.toolTip().startswith("2009-03: ")  # what hovering the month shows
+    press(timeline, last, QMouseEvent.Type.MouseButtonRelease)
+    assert "from:2009-01" in window.list_pane.filter_box.text() and "to:2009-04" in window.list_pane.filter_box.text()
+    query = window.list_model.query
+    assert (query.date_from, query.date_to) == (datetime(2009, 1, 1, tzinfo=UTC), datetime(2009, 4, 1, tzinfo=UTC))
+    shown = [window.list_model.cable_at(r) for r in range(window.list_model.rowCount())]
+    assert shown and all(c.created and datetime(2009, 1, 1, tzinfo=UTC) <= c.created < datetime(2009, 4, 1, tzinfo=UTC) for c in shown)
+    timeline.choose(month_index((2008, 6)), month_index((2008, 6)))  # a click on one month
+    assert "from:2008-06 to:2008-07" in window.list_pane.filter_box.text()
+    assert window.list_pane.filter_box.text().count("from:") == 1
+
+
+def test_the_graph_shows_citing_and_cited_cables(qtbot, make_library_window, load) -> None:
+    window = make_library_window()
+    load(window, [corpus_file("html/09CAIRO2404.html"), corpus_file("html/09CAIRO2348.html"), SEED])
+    window.select_reference("09CAIRO2404")
+    pane = window.reading_pane
+    pane.setCurrentWidget(pane.graph)
+    QApplication.processEvents()
+    graph = pane.graph.view.graph
+    assert graph is not None and graph.centre == "09CAIRO2404"
+    states = {refid: node.state for refid, node in graph.nodes.items()}
+    assert states["09CAIRO2348"] == LOADED  # cited, and loaded
+    assert states["09STATE55370"] == NOT_IN_RELEASE  # cited, but the release does not hold it
+    assert states["09CAIRO2361"] == NOT_LOADED
+    assert {(e.citing, e.cited) for e in graph.edges} >= {("09CAIRO2404", "09CAIRO2348"), ("09CAIRO2348", "09CAIRO1176")}
+    boxes = [item.sceneBoundingRect() for item in pane.graph.view.items.values()]
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])  # no overlap
+    pane.graph.view.node_clicked.emit("09CAIRO2348")
+    assert window.current_cable().reference_id == "09CAIRO2348"
+    assert pane.graph.view.graph.centre == "09CAIRO2404"  # a click selects, the graph stays
+    pane.graph.view.node_double_clicked.emit("09CAIRO2348")
+    QApplication.processEvents()
+    assert pane.graph.view.graph.centre == "09CAIRO2348"  # a double-click re-centres
+    assert "09CAIRO2404" in pane.graph.view.graph.nodes  # now as the cable citing it
+
+
+def test_the_graph_of_a_cable_without_citations(window: MainWindow, load) -> None:
+    load(window, [SEED])
+    window.select_reference("06ALMATY2872")
+    window.reading_pane.setCurrentWidget(window.reading_pane.graph)
+    QApplication.processEvents()
+    graph = window.reading_pane.graph.view.graph
+    assert set(graph.nodes) == {"06ALMATY2872", "06ALMATY2549", "06STATE126156"}
+    assert "cites 2 and is cited by 0" in window.reading_pane.graph.summary.text()
