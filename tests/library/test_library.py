@@ -270,3 +270,14 @@ def test_the_filter_index_follows_updates(library: Library, tmp_path: Path) -> N
     import_paths(library, [str(path)])
     assert library.query(ListQuery(text="ministry")) and not library.query(ListQuery(text="mfa unwilling"))
     assert library.query(ListQuery(text="kz"))  # two letters: read without the trigram index
+
+
+def test_the_timeline_counts_from_an_index(corpus_library: Library) -> None:
+    """The timeline's grouped count reads an index, not the cables' rows (which hold whole models)."""
+    month = "strftime('%Y-%m', c.created, 'unixepoch')"
+    for where, params in (("", ()), (" WHERE (c.level IN (?))", (2,))):
+        sql = f"SELECT {month}, c.level, count(*) FROM cables c{where} GROUP BY 1, 2"
+        plan = " ".join(row[-1] for row in corpus_library._db.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+        assert "COVERING INDEX" in plan, plan
+    counts = corpus_library.month_counts(ListQuery(levels=frozenset({"SECRET"})))
+    assert sum(sum(levels.values()) for levels in counts.values()) == len(corpus_library.query(ListQuery(levels=frozenset({"SECRET"}))))
