@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reader.library.findings import ANY, finding_codes
 from reader.library.fts import parse_search, snippet
-from reader.library.query import ListQuery, MonthCounts, SearchHit, Summary, month_counts_of
+from reader.library.query import ListQuery, MonthCounts, SearchHit, Summary, month_bounds, month_counts_of
 from reader.library.schema import open_library_database
 from reader.library.tag_filter import normalised_tags_in_column, tag_forms, tags_column
 from reader.library.versions import parse_source
@@ -320,6 +320,8 @@ class Library:
         """Cables per month and level for a query (filters and search): one grouped query."""
         where, params = self._where(query)
         terms = parse_search(query.search)
+        if not where and not terms.match:
+            return self._month_counts_of_everything()
         month = "strftime('%Y-%m', c.created, 'unixepoch')"
         if terms.match:
             sql = f"SELECT {month}, c.level, count(*) FROM search JOIN cables c ON c.id = search.rowid WHERE search MATCH ?"
@@ -330,6 +332,34 @@ class Library:
         sql += " GROUP BY 1, 2"
         with self._lock:
             return month_counts_of(self._db.execute(sql, params))
+
+    def _month_counts_of_everything(self) -> MonthCounts:
+        """The whole library's timeline as one counted range of the (level, created) index per
+        month and level: grouping every row by a computed month sorts them all (170 ms on the
+        release), counting index ranges does not (about 50 ms)."""
+        with self._lock:
+            first, last = self._db.execute("SELECT min(created), max(created) FROM cables").fetchone()
+            if first is None:
+                return {}
+            bounds = month_bounds(first, last)
+            # Integers of our own making, inlined: the release's 537 months would pass SQLite's
+            # older limit of 999 bound parameters.
+            months = ",".join(f"({index}, {start}, {stop})" for index, (_, _, start, stop) in enumerate(bounds))
+            ranks = ",".join(f"({rank})" for rank in range(-1, len(LEVELS)))
+            sql = (
+                f"WITH months(number, start, stop) AS (VALUES {months}), ranks(rank) AS (VALUES {ranks})"
+                " SELECT months.number, ranks.rank, (SELECT count(*) FROM cables c INDEXED BY cables_level_created"
+                " WHERE c.level = ranks.rank AND c.created >= months.start AND c.created < months.stop)"
+                " FROM months, ranks"
+            )
+            rows = self._db.execute(sql).fetchall()
+        counts: MonthCounts = {}
+        for index, rank, count in rows:
+            if count:
+                year, month = bounds[index][:2]
+                level = LEVELS[rank] if 0 <= rank < len(LEVELS) else None
+                counts.setdefault((year, month), {})[level] = count
+        return counts
 
     def summaries(self, keys: Iterable[int]) -> dict[int, Summary]:
         keys = list(keys)

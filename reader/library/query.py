@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from reader.model import LEVELS
 
@@ -71,3 +71,14 @@ def month_counts_of(rows: Iterable[tuple[str | None, int, int]]) -> MonthCounts:
         by_level = counts.setdefault((year, number), {})
         by_level[level] = by_level.get(level, 0) + count
     return counts
+
+
+def month_bounds(first: int, last: int) -> list[tuple[int, int, int, int]]:
+    """(year, month, start, end) in Unix seconds (UTC) for every month from ``first`` to ``last``."""
+    start = datetime.fromtimestamp(first, tz=UTC).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    bounds = []
+    while int(start.timestamp()) <= last:
+        following = start.replace(year=start.year + 1, month=1) if start.month == 12 else start.replace(month=start.month + 1)
+        bounds.append((start.year, start.month, int(start.timestamp()), int(following.timestamp())))
+        start = following
+    return bounds

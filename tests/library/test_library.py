@@ -11,7 +11,7 @@ import pytest
 
 from reader.library.importer import import_paths
 from reader.library.library import Library
-from reader.library.query import ListQuery
+from reader.library.query import ListQuery, month_bounds, month_counts_of
 from reader.library.schema import SCHEMA_VERSION, LibraryError
 from reader.library.store import MemoryStore
 from reader.model import Cable
@@ -281,3 +281,26 @@ def test_the_timeline_counts_from_an_index(corpus_library: Library) -> None:
         assert "COVERING INDEX" in plan, plan
     counts = corpus_library.month_counts(ListQuery(levels=frozenset({"SECRET"})))
     assert sum(sum(levels.values()) for levels in counts.values()) == len(corpus_library.query(ListQuery(levels=frozenset({"SECRET"}))))
+
+
+def test_the_whole_library_timeline_counts_what_a_grouped_sql_count_counts(corpus_library: Library) -> None:
+    """With no filter the timeline counts index ranges month by month; it must agree with the
+    plain grouped count, month by month and level by level, unknown levels included."""
+    grouped = month_counts_of(
+        corpus_library._db.execute("SELECT strftime('%Y-%m', created, 'unixepoch'), level, count(*) FROM cables GROUP BY 1, 2")
+    )
+    counted = corpus_library.month_counts(ListQuery())
+    assert counted == grouped
+    assert len(counted) > 50
+    assert sum(sum(levels.values()) for levels in counted.values()) == corpus_library._db.execute(
+        "SELECT count(*) FROM cables WHERE created IS NOT NULL"
+    ).fetchone()[0]
+
+
+def test_month_bounds_cross_years_and_start_on_the_first_second_of_a_month() -> None:
+    december_1975 = int(datetime(1975, 12, 31, 23, 59, tzinfo=UTC).timestamp())
+    february_1976 = int(datetime(1976, 2, 1, tzinfo=UTC).timestamp())
+    bounds = month_bounds(december_1975, february_1976)
+    assert [(year, month) for year, month, _, _ in bounds] == [(1975, 12), (1976, 1), (1976, 2)]
+    assert bounds[1][2] == bounds[0][3] == int(datetime(1976, 1, 1, tzinfo=UTC).timestamp())
+    assert bounds[2][2] == february_1976
