@@ -132,9 +132,10 @@ def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, He
     warnings: list[str] = []
     strays: set[int] = set()
     last = 0
+    reading_ones = False
     for position, candidate in enumerate(found):
         expected = last + 1
-        number = _read(candidate, expected, last, has_pilcrows, one_mode, found[position + 1 :])
+        number = _read(candidate, expected, last, has_pilcrows, one_mode or reading_ones, found[position + 1 :])
         if number is None:
             if candidate.pilcrow:
                 strays.add(candidate.index)
@@ -147,6 +148,8 @@ def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, He
             warnings.append(f"paragraph numbers jump from {last} to {number}")
         heads[candidate.index] = Head(number, candidate.number, candidate.rest)
         last = number
+        # Once plain heads read as "1N." for N, the next one may skip a number too ("17." then "19.").
+        reading_ones = not candidate.pilcrow and number == candidate.alternative != candidate.number
     return heads, warnings, strays
 
 
@@ -176,6 +179,11 @@ def _read(
             return number  # a skipped number, as the cable wrote it (a partial extract skips many)
         if number == 1 and last >= 1 and not (has_pilcrows and not one_mode):
             return number  # a numbering that restarts (a second part, an annex)
+    if last == 0 and one_mode and alternative and candidate.dot == "." and candidate.clear_before:
+        # A fragment of a copy whose pilcrows read as "1": "16." then "17." are paragraphs 6 and 7.
+        following = next((c for c in later if not c.pilcrow), None)
+        if following is not None and following.alternative == alternative + 1:
+            return alternative
     if last == 0 and candidate.dot == "." and candidate.clear_before and not has_pilcrows and not one_mode:
         # A fragment that starts inside the cable: "19. BUT HIS NEED..." then 20., 21.
         following = next((c for c in later if not c.pilcrow), None)

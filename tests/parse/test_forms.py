@@ -82,3 +82,32 @@ def test_two_releases_of_one_page_agree_on_the_cable() -> None:
     for field in ("reference_id", "created", "classification", "origin", "subject", "tags", "references"):
         assert getattr(old, field) == getattr(new, field), field
     assert [p.number for p in old.paragraphs] == [p.number for p in new.paragraphs]
+
+
+
+@pytest.mark.parametrize(
+    ("relative", "markdown"),
+    [
+        ("html/06BRASILIA2094.html", False),  # paragraph 8 is not in the cable: "17." then "19."
+        ("html/06BRASILIA2094.html", True),
+        ("html/05MADRID1324.html", True),  # an extract that starts at paragraph 6: "16." "17." ...
+        ("html/09LONDON2617.html", True),  # an extract from paragraph 74 on: "174." "175." ...
+    ],
+)
+def test_a_copy_whose_pilcrows_read_as_one_keeps_the_page_numbers(relative: str, markdown: bool, tmp_path: Path) -> None:
+    """A copy of a page where each pilcrow became a bare "1" ("¶5." as "15."): skipped numbers
+    keep the cable's numbers. An extract ("16." "17." ...) is read as 6, 7 only in a Markdown
+    copy, where that rendering comes from; in plain text 16, 17 is as likely and is kept."""
+    page_path = corpus_file(relative)
+    page = _one(page_path)
+    text = extract_page(page_path.read_text(encoding="utf-8")).text
+    if markdown:
+        copy = tmp_path / "copy.md"
+        copy.write_text(_as_markdown(text, list(page.tags)).replace("[1](#)", "1"), encoding="utf-8")
+    else:
+        copy = tmp_path / "copy.txt"
+        copy.write_text(re.sub(r"(?m)^([ \t]*)¶", r"\g<1>1", text), encoding="utf-8")
+    copied = _one(copy)
+    numbers = [paragraph.number for paragraph in page.paragraphs if paragraph.number is not None]
+    assert len(numbers) >= 4
+    assert [paragraph.number for paragraph in copied.paragraphs if paragraph.number is not None] == numbers
