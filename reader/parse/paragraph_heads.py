@@ -162,7 +162,11 @@ def _read(
         if alternative == expected and candidate.number != expected:
             return expected  # "¶15." for 5
         if candidate.mid_sentence and candidate.number != expected:
-            return None  # "on July\n¶24. Khobargade": a stray pilcrow on a number in a sentence
+            # "on July\n¶24. Khobargade" is a stray pilcrow on a number in a sentence; but after a
+            # garbled line, "¶8." that the next head continues (¶9.) opens paragraph 8.
+            following = next((c for c in later if c.pilcrow), None)
+            continued = following is not None and following.number == candidate.number + 1
+            return candidate.number if continued and expected < candidate.number <= expected + _MAX_SKIP else None
         return candidate.number
     readings = [alternative, candidate.number] if one_mode and alternative else [candidate.number]
     if not one_mode and alternative == expected:

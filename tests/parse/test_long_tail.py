@@ -315,3 +315,18 @@ def test_an_email_printout_of_a_cable(tmp_path: Path) -> None:
     assert cable.reference_id == "09PARIS1007" == original.reference_id
     assert cable.from_ == "AMEMBASSY PARIS" and cable.created is not None and cable.created.date().isoformat() == "2009-06-03"
     assert [p.number for p in cable.paragraphs] == [p.number for p in original.paragraphs]
+
+
+def test_a_pilcrow_head_after_a_garbled_or_redacted_line_opens_its_paragraph() -> None:
+    """Release text garbled mid-line ("... food safety (Q" then "¶8.") and redactions that end a
+    line ("XXXXXXXXXXXX" then "¶5.") leave no sentence end before the head; the next head
+    continuing the number (¶9., ¶6.) shows it opens a paragraph."""
+    garbled = parse_one("text/09USEUBRUSSELS948.txt")
+    numbers = [paragraph.number for paragraph in garbled.paragraphs]
+    assert numbers[:7] == [1, 2, 4, 5, 6, 8, 9]
+    redacted = parse_one("html/08BAKU625.html")
+    assert [paragraph.number for paragraph in redacted.paragraphs][:6] == [1, 2, 5, 6, 7, 9]
+    assert [paragraph.marking for paragraph in redacted.paragraphs][2:5] == ["C", "C", "S"]
+    # A stray pilcrow on a number inside a sentence is still text.
+    stray = parse_one("text/06NEWDELHI5237.txt")
+    assert [paragraph.number for paragraph in stray.paragraphs] == [1, 2, 3, 4, 5, 6]
