@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE_END = tuple(".:;!?\"')]")
-_SIGNER = re.compile(r"^[A-Z][A-Za-z'./-]{1,24}(?:[ ,]+[A-Z][A-Za-z'./-]{0,24}){0,3}(?<!\.)$")
+_SENTENCE_END = tuple(".:;!?\"')]”’")
+# A surname may open with a lower-case particle when a page repeats it in mixed case ("van Voorst").
+_SIGNER = re.compile(
+    r"^(?:(?:van|von|de|da|del|della|der|di|du|la|le) )?[A-Z][A-Za-z'./-]{1,24}(?:[ ,]+[A-Z][A-Za-z'./-]{0,24}){0,3}(?<!\.)$"
+)
+_URL_LINE = re.compile(r"https?://|\bwww\.|\.gov\b", re.IGNORECASE)
+"""A line that points to the post's website: the name under it is the signer ("... home page/")."""
+_TITLE_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 _GLUED_SIGNER = re.compile(
     r"(?:[.!?\"')\]]|\bEND COMMENT|\bEnd Comment|\bEND SUMMARY|Website:\s*\S+)\s+([A-Z][A-Za-z'-]{2,}|[A-Z]{2})\s*$"
 )
-_DEBRIS = re.compile(r"^[\s.#*\-_=]*$")
+_DEBRIS = re.compile(r"^[\s.#*\-_=\"'”]*$")
 NOT_SIGNER = frozenset(
     ["END", "COMMENT", "SUMMARY", "NOTE", "ACTION", "REQUEST", "TEXT", "BEGIN", "MINIMIZE", "CONSIDERED", "SIPDIS", "NNNN", "NNN", "UNQUOTE", "QUOTE", "CABLE", "MESSAGE", "REFTEL", "THANKS", "REGARDS", "THANK", "YOU", "STOP", "PLEASE", "ADVISE", "NOTED", "CLEARED", "YES", "NO", "UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "TOP", "NOFORN"]
 )
@@ -51,7 +57,8 @@ def take_signers(lines: list[str], numbered: bool, others_before: bool) -> tuple
         # "...Classified Website: (http://...)\nPYATT": a name right under the last sentence.
         start, tail = end - 1, tail[-1:]
         previous = lines[start - 1].rstrip() if start > 0 else ""
-        if not (tail[0].isupper() and len(tail[0].split()) <= 2 and previous.endswith(_SENTENCE_END)):
+        name_like = (tail[0].isupper() and len(tail[0].split()) <= 2) or bool(_TITLE_WORD.match(tail[0]))
+        if not (name_like and (previous.endswith(_SENTENCE_END) or _URL_LINE.search(previous))):
             return [], False
     if not tail:
         return [], False
@@ -59,4 +66,5 @@ def take_signers(lines: list[str], numbered: bool, others_before: bool) -> tuple
         if not _SIGNER.match(line) or set(re.split(r"[ ,/]+", line.upper())) & NOT_SIGNER:
             return [], False
     del lines[start:]
-    return tail, alone
+    unique = [name for position, name in enumerate(tail) if name.upper() not in {n.upper() for n in tail[:position]}]
+    return unique, alone

@@ -330,3 +330,27 @@ def test_a_pilcrow_head_after_a_garbled_or_redacted_line_opens_its_paragraph() -
     # A stray pilcrow on a number inside a sentence is still text.
     stray = parse_one("text/06NEWDELHI5237.txt")
     assert [paragraph.number for paragraph in stray.paragraphs] == [1, 2, 3, 4, 5, 6]
+
+
+@pytest.mark.parametrize(
+    ("relative", "signers"),
+    [
+        ("html/07ROME877.html", ["Spogli"]),  # in mixed case under "END COMMENT.", a lone quote after it
+        ("html/08CAIRO9.html", ["Ricciardone"]),
+        ("html/04AMMAN1288.html", ["GNEHM"]),  # under the post's website line ("... home page/")
+        ("html/05DUBLIN286.html", ["KENNY"]),  # under a sentence closing with a curly quote
+        ("html/06REYKJAVIK107.html", ["VAN VOORST"]),  # "VAN VOORST" then "van Voorst": one signer
+        ("html/09PRAGUE260.html", ["Thompson-Jones"]),
+    ],
+)
+def test_signers_in_the_shapes_pages_print_them(relative: str, signers: list[str]) -> None:
+    cable = parse_one(relative)
+    assert cable.signers == signers
+    assert not cable.paragraphs[-1].text.rstrip().endswith(signers[0])
+
+
+def test_a_title_case_word_ending_a_sentence_is_not_a_signer() -> None:
+    cable = parse_text(
+        "UNCLASSIFIED\nSUBJECT: TEST\n\n1. (U) The delegation flew on to\nNicaragua.\n\n2. (U) Its last stop was\nManagua\n"
+    )
+    assert cable.signers == []
