@@ -14,13 +14,18 @@ _SENTENCE_END = tuple(".:;!?\"')]”’")
 _SIGNER = re.compile(
     r"^(?:(?:van|von|de|da|del|della|der|di|du|la|le) )?[A-Z][A-Za-z'./-]{1,24}(?:[ ,]+[A-Z][A-Za-z'./-]{0,24}){0,3}(?<!\.)$"
 )
-_URL_LINE = re.compile(r"https?://|\bwww\.|\.gov\b", re.IGNORECASE)
+_URL_LINE = re.compile(r"https?://|\bwww\.|\.gov\b|\bWebsite\b", re.IGNORECASE)
 """A line that points to the post's website: the name under it is the signer ("... home page/")."""
-_TITLE_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+_TITLE_WORD = re.compile(r"^[A-Z][a-z]*'?[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?$")
+"""One surname in mixed case: Spogli, LeBaron, McCain, O'Neill, Thompson-Jones."""
 _GLUED_SIGNER = re.compile(
-    r"(?:[.!?\"')\]]|\bEND COMMENT|\bEnd Comment|\bEND SUMMARY|Website:\s*\S+)\s+([A-Z][A-Za-z'-]{2,}|[A-Z]{2})\s*$"
+    r"(?:[.!?\"')\]]|\bEND COMMENT|\bEnd Comment|\bEND SUMMARY|Website:\s*\S+|\*{3,})"
+    r"\s+([A-Z][A-Za-z'-]{2,}|[A-Z]{2})\s*$"
 )
-_DEBRIS = re.compile(r"^[\s.#*\-_=\"'”]*$")
+# A website line broken by a space ("...Portal:Unit ed_Kingdom LEBARON"): a name in capitals.
+_GLUED_AFTER_WEBSITE = re.compile(r"Website:.*\s([A-Z][A-Z'-]{2,})\s*$")
+_REDACTED = re.compile(r"^X+$")
+_DEBRIS = re.compile(r"^[\s.#*\-_=\"'”\\]*$")
 NOT_SIGNER = frozenset(
     ["END", "COMMENT", "SUMMARY", "NOTE", "ACTION", "REQUEST", "TEXT", "BEGIN", "MINIMIZE", "CONSIDERED", "SIPDIS", "NNNN", "NNN", "UNQUOTE", "QUOTE", "CABLE", "MESSAGE", "REFTEL", "THANKS", "REGARDS", "THANK", "YOU", "STOP", "PLEASE", "ADVISE", "NOTED", "CLEARED", "YES", "NO", "UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "TOP", "NOFORN"]
 )
@@ -31,7 +36,7 @@ def _clean_tail(lines: list[str]) -> None:
     while lines and _DEBRIS.match(lines[-1]):
         lines.pop()
     if lines:
-        lines[-1] = lines[-1].rstrip().rstrip("#*").rstrip()
+        lines[-1] = lines[-1].rstrip().rstrip("#*\\").rstrip()
 
 
 def take_signers(lines: list[str], numbered: bool, others_before: bool) -> tuple[list[str], bool]:
@@ -43,7 +48,8 @@ def take_signers(lines: list[str], numbered: bool, others_before: bool) -> tuple
     for index in range(max(0, len(lines) - 6), len(lines)):
         if _DEBRIS.match(lines[index]):
             lines[index] = ""  # "-" between the last paragraph and the name: a separator
-    if lines and (glued := _GLUED_SIGNER.search(lines[-1])) and glued[1].upper() not in NOT_SIGNER:
+    glued = (_GLUED_SIGNER.search(lines[-1]) or _GLUED_AFTER_WEBSITE.search(lines[-1])) if lines else None
+    if glued and glued[1].upper() not in NOT_SIGNER and not _REDACTED.match(glued[1]):
         # A reflowed page: "... (ref B). SCOBEY" on the paragraph's one line.
         lines[-1] = lines[-1][: glued.start(1)].rstrip()
         return [glued[1]], False
@@ -53,18 +59,28 @@ def take_signers(lines: list[str], numbered: bool, others_before: bool) -> tuple
     tail = [line.strip() for line in lines[start:end]]
     separated = start > 0 and not lines[start - 1].strip()
     alone = start == 0 and not numbered and others_before
-    if not separated and not alone and tail:
-        # "...Classified Website: (http://...)\nPYATT": a name right under the last sentence.
-        start, tail = end - 1, tail[-1:]
-        previous = lines[start - 1].rstrip() if start > 0 else ""
-        name_like = (tail[0].isupper() and len(tail[0].split()) <= 2) or bool(_TITLE_WORD.match(tail[0]))
-        if not (name_like and (previous.endswith(_SENTENCE_END) or _URL_LINE.search(previous))):
-            return [], False
     if not tail:
         return [], False
-    for line in tail:
-        if not _SIGNER.match(line) or set(re.split(r"[ ,/]+", line.upper())) & NOT_SIGNER:
-            return [], False
-    del lines[start:]
+    if (separated or alone) and all(_signer_line(line) for line in tail):
+        del lines[start:]
+    elif _name_under_the_text(lines):
+        # "...Classified Website: (http://...)\nPYATT": a name right under the last sentence.
+        return [lines.pop().strip()], False
+    else:
+        return [], False
     unique = [name for position, name in enumerate(tail) if name.upper() not in {n.upper() for n in tail[:position]}]
     return unique, alone
+
+
+def _signer_line(line: str) -> bool:
+    return bool(_SIGNER.match(line)) and not set(re.split(r"[ ,/]+", line.upper())) & NOT_SIGNER
+
+
+def _name_under_the_text(lines: list[str]) -> bool:
+    """Whether the last line is a name standing under a finished sentence or the website line."""
+    if len(lines) < 2:
+        return False
+    name, previous = lines[-1].strip(), lines[-2].rstrip().rstrip("\\").rstrip()
+    name_like = (name.isupper() and len(name.split()) <= 2) or bool(_TITLE_WORD.match(name))
+    under_text = previous.endswith(_SENTENCE_END) or bool(_URL_LINE.search(previous))
+    return name_like and under_text and _signer_line(name)

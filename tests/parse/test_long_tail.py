@@ -341,16 +341,27 @@ def test_a_pilcrow_head_after_a_garbled_or_redacted_line_opens_its_paragraph() -
         ("html/05DUBLIN286.html", ["KENNY"]),  # under a sentence closing with a curly quote
         ("html/06REYKJAVIK107.html", ["VAN VOORST"]),  # "VAN VOORST" then "van Voorst": one signer
         ("html/09PRAGUE260.html", ["Thompson-Jones"]),
+        ("html/08LONDON1837.html", ["LeBaron"]),  # under a website line, a capital inside the name
+        ("html/08LONDON2261.html", ["LEBARON"]),  # under "Classified Website: XXXXXXXXXXXX"
+        ("html/08LONDON1115.html", ["LEBARON"]),  # glued to a website address broken by a space
+        ("html/08MANAMA165.html", ["ERELI"]),  # glued after a rule of asterisks
+        ("html/08BOGOTA2506.html", ["BROWNFIELD"]),  # every line ends in a backslash
+        ("html/08BOGOTA4083.html", ["BROWNFIELD"]),  # under "End of official translation."
     ],
 )
 def test_signers_in_the_shapes_pages_print_them(relative: str, signers: list[str]) -> None:
     cable = parse_one(relative)
     assert cable.signers == signers
-    assert not cable.paragraphs[-1].text.rstrip().endswith(signers[0])
+    assert not cable.paragraphs[-1].text.rstrip(" \\").endswith(signers[0])
 
 
 def test_a_title_case_word_ending_a_sentence_is_not_a_signer() -> None:
     cable = parse_text(
         "UNCLASSIFIED\nSUBJECT: TEST\n\n1. (U) The delegation flew on to\nNicaragua.\n\n2. (U) Its last stop was\nManagua\n"
     )
+    assert cable.signers == []
+
+
+def test_a_redacted_website_is_not_a_signer() -> None:
+    cable = parse_text("UNCLASSIFIED\nSUBJECT: TEST\n\n1. (U) Text.\nVisit London's Classified Website: XXXXXXXXXXXX\n")
     assert cable.signers == []
