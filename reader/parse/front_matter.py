@@ -58,6 +58,7 @@ class FrontMatter:
     other: list[str] = field(default_factory=list)
     """Lines among the front matter that are none of the above."""
     end: int = 0
+_REDACTION_LINE = re.compile(r"^X{6,}[X\s.]*$")
 
 
 def label_of(line: str) -> str | None:
@@ -193,7 +194,7 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
             elif "subject" not in parts and "tags" not in parts and _FOR_LINE.match(piece) and len(piece) < 1000:
                 current = "for"
                 parts.setdefault("for", []).append(piece)
-            elif more_labels or ("subject" not in parts and _label_ahead(lines, index + 1)):
+            elif more_labels or ("subject" not in parts and _label_ahead(lines, index + 1)) or _redaction_before_label(piece, lines, index):
                 front.other.append(piece)
                 current = None
             else:
@@ -230,7 +231,15 @@ def _structure_after(lines: list[str], index: int) -> bool:
     return bool(following) and (bool(label_of(following)) or _is_paragraph(following))
 
 
-def _label_ahead(lines: list[str], start: int, window: int = 6) -> bool:
+def _redaction_before_label(piece: str, lines: list[str], index: int) -> bool:
+    """A redacted line between two fields ("REF: XXXXXXXXXXXX" / "XXXXXXXXXXXX" / "Classified By:")."""
+    if not _REDACTION_LINE.match(piece):
+        return False
+    following = next((line.strip() for line in lines[index + 1 :] if line.strip()), "")
+    return label_of(following) is not None
+
+
+def _label_ahead(lines: list[str], start: int, window: int = 12) -> bool:
     """Whether an E.O., TAGS or SUBJECT line follows within a few lines (no paragraph first)."""
     seen = 0
     for line in lines[start:]:

@@ -365,3 +365,24 @@ def test_a_title_case_word_ending_a_sentence_is_not_a_signer() -> None:
 def test_a_redacted_website_is_not_a_signer() -> None:
     cable = parse_text("UNCLASSIFIED\nSUBJECT: TEST\n\n1. (U) Text.\nVisit London's Classified Website: XXXXXXXXXXXX\n")
     assert cable.signers == []
+
+
+@pytest.mark.parametrize(
+    ("relative", "subject", "tags"),
+    [
+        # seven office lines (WHA/CEN, EB FOR ..., STATE PASS TO ...) before the E.O. line
+        ("html/05SANJOSE2090.html", "STATUS OF FISCAL REFORM", ["ETRD", "ECPS", "ECON", "PREL", "PGOV", "SOCI", "CS"]),
+        # a repeat: "THE FOLLOWING ... IS BEING REPEATED ... QUOTE:" then the quoted cable's fields
+        ("html/08STATE125686.html", "COLD FRONT AFFECTING CARIBBEAN COAST OF COSTA RICA AND PANAMA: DECLARATION OF DISASTER", None),
+        # a redacted line between REF and Classified By
+        ("html/10BEIJING207.html", "GOOGLE UPDATE: PRC ROLE IN ATTACKS AND RESPONSE STRATEGY", ["ECON", "PGOV", "PHUM", "PREL", "EINV", "CH"]),
+    ],
+)
+def test_front_matter_after_long_distribution_lists_and_around_redactions(
+    relative: str, subject: str, tags: list[str] | None
+) -> None:
+    cable = parse_one(relative)
+    assert cable.subject == subject
+    if tags:
+        assert list(cable.tags) == tags
+    assert cable.paragraphs[0].number == 1
