@@ -230,6 +230,9 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
         preview, copy = lines[found[0] : second], lines[second:]
         if sum(map(len, copy)) > sum(map(len, preview)):
             del lines[found[0] : second]
+            # The copy's banner line now stands where the preview's stood; on a flattened page it
+            # also carries the E.O. and TAGS fields, which its own banner's rest holds.
+            found = (found[0], parse_banner(lines[found[0]]) or found[1])
             cable.warn("a cut-off preview of the cable was replaced by its full text")
         else:  # the second copy is the shorter one: keep the preview, drop the repeat
             del lines[second:]
@@ -255,14 +258,16 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
 
     body_lines = lines[body_start:]
     if banner:
-        cable.banner = banner.line
+        rest_lines = _banner_rest_lines(banner)
+        # A flattened banner line runs on into the E.O. and TAGS fields: the banner is what precedes them.
+        cable.banner = banner.line[: banner.line.rfind(banner.rest)].rstrip() if rest_lines else banner.line
         cable.classification = banner.level
         if banner.section:
             cable.section = Section(*banner.section)
         for word in banner.rest.replace("//", " ").split():
             if (words := caption_words(word)) and words[0] not in cable.captions:
                 cable.captions.append(words[0])
-        body_lines = _banner_rest_lines(banner) + body_lines
+        body_lines = rest_lines + body_lines
         if cable.created:
             cable.reference_id = f"{cable.created.year % 100:02d}{station_key(banner.station)}{banner.serial}"
     elif any(line.strip() for line in body_lines):

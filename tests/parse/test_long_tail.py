@@ -386,3 +386,22 @@ def test_front_matter_after_long_distribution_lists_and_around_redactions(
     if tags:
         assert list(cable.tags) == tags
     assert cable.paragraphs[0].number == 1
+
+
+@pytest.mark.parametrize(
+    ("relative", "tags", "banner"),
+    [
+        ("html/05ANKARA82.html", ["MOPS", "PTER", "PREL", "PREF", "IZ", "TU", "EUN", "AM", "CY", "RS"], "S E C R E T ANKARA 000082"),
+        ("html/08OSLO458.html", ["MOPS", "PREL", "PHUM", "OSCE", "GG", "NO"], "C O N F I D E N T I A L OSLO 000458"),
+    ],
+)
+def test_a_cut_off_preview_replaced_by_a_flattened_copy_keeps_the_copy_s_fields(
+    relative: str, tags: list[str], banner: str
+) -> None:
+    """A page shows the cable cut off ("...") and then whole, flattened: the copy's banner line
+    runs on into E.O. and TAGS, which are read, and the banner is the part before them."""
+    cable = parse_one(relative)
+    assert list(cable.tags) == tags
+    assert cable.eo_line and cable.eo_line.startswith("E.O. 12958: DECL:")
+    assert cable.declassify_on is not None
+    assert cable.banner == banner
