@@ -29,7 +29,11 @@ _CSV_ROW = re.compile(r'(?m)^"?\d+"?,"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d"?,"?\d
 
 
 def _undo_tsv(text: str) -> str:
-    text = _TSV_ROW.sub("", text, count=1)
+    match = _TSV_ROW.search(text)
+    if match:
+        # After date, id, origin, classification and references come the header and the text
+        # fields: the first tab left ends the header ("...TRIPOLI 5837<TAB>S E C R E T ...").
+        text = text[: match.start()] + text[match.end() :].replace("\t", "\n", 1)
     return "\n".join(line[:-1] if line.endswith("\\") else line for line in text.split("\n")).replace("\n\t", "\n")
 
 

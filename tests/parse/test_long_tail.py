@@ -405,3 +405,16 @@ def test_a_cut_off_preview_replaced_by_a_flattened_copy_keeps_the_copy_s_fields(
     assert cable.eo_line and cable.eo_line.startswith("E.O. 12958: DECL:")
     assert cable.declassify_on is not None
     assert cable.banner == banner
+
+
+def test_a_pasted_database_row_gives_its_header_and_its_text_apart() -> None:
+    """A page with the release's tab-separated row pasted in: the tab after the header field
+    starts the text, so the banner, TO/INFO, E.O., TAGS, subject and references are all read."""
+    cable = parse_one("html/09TRIPOLI763.html")
+    assert cable.banner == "S E C R E T SECTION 01 OF 02 TRIPOLI 000763"
+    assert [recipient.name for recipient in cable.to] == ["SECSTATE WASHDC"]
+    assert list(cable.tags) == ["PREL", "PHUM", "CASC", "LY", "SZ"]
+    assert cable.subject == "UPDATE ON LIBYAN-SWISS CRISIS: SWISS CITIZENS BACK IN LIBYAN CUSTODY"
+    assert [reference.reference_id for reference in cable.references] == ["09TRIPOLI714", "09BERN387"]
+    assert cable.created is not None and (cable.created.hour, cable.created.minute) == (16, 23)
+    assert cable.paragraphs[0].number == 1
