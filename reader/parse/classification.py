@@ -42,7 +42,7 @@ _SPACED = re.compile(r"\b(?:[A-Z] ){3,}[A-Z]\b")
 
 # A portion marking such as (S), (C//NF), (SBU), (U/FOUO), (S//REL UK).
 MARKING = re.compile(
-    r"\((?P<marking>(?:TS|S|C|U|SBU|LOU|FOUO|NF)(?:\s*(?://?|-)\s*[A-Z][A-Z ,]{0,30}?)*)\)",
+    r"\((?P<marking>(?:TS|S|C|U|SBU|LOU|FOUO|NF)(?:\s*(?://?|-)\s*[A-Z][A-Z ,]{0,30}?)*) ?\)",  # "(C )" too
     re.I,
 )
 

@@ -12,12 +12,13 @@ import re
 from reader.model import Paragraph
 
 _START = re.compile(
-    r"^(?:BEGIN\s+)?SUMMARY\b(?:\s+(?:AND|&)\s+(?:[A-Z]+\s+){0,2}?[A-Z]+(?=\s*[:.\-]))?\s*[:.\-]*\s*",
+    r"^\s*(?:\(|I\.\s+|(?:INTRODUCTION|BACKGROUND|OVERVIEW)\s+(?:AND|&)\s+)?"  # "(SUMMARY):", "I. Summary"
+    r"(?:BEGIN\s+)?SUMMARY\b\)?(?:\s+(?:AND|&)\s+(?:[A-Z]+\s+){0,2}?[A-Z]+(?=\s*[:.\-]))?\s*[:.\-]*\s*",
     re.I,
 )
 _BEGIN = re.compile(r"(?:^|\n\n)\s*BEGIN\s+SUMMARY\b\s*[:.\-]*\s*", re.I)
 _END = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY\b", re.I)
-_HEADING = re.compile(r"^\s*(?:\d{1,2}\.\s*)?SUMMARY\b(?:\s+(?:AND|&)\s+[A-Z ]{1,40})?\s*:?\s*$", re.I)
+_HEADING = re.compile(r"^\s*-*\s*(?:\d{1,2}\.\s*)?SUMMARY\b(?:\s+(?:AND|&)\s+[A-Z ]{1,40})?\s*:?\s*-*\s*$", re.I)
 _PARAGRAPHS_SEARCHED = 5
 _PARAGRAPHS_SPANNED = 6
 
@@ -41,6 +42,8 @@ def find_summary(paragraphs: list[Paragraph]) -> str | None:
             return _collect(paragraphs, start, 0)
         if "UMMARY" not in paragraph.text.upper():
             continue
+        if _HEADING.match(paragraph.text) and start + 1 < len(paragraphs):
+            return _collect(paragraphs, start + 1, 0)  # "------ Summary -------" standing alone
         lines = paragraph.text.split("\n", 1)
         if len(lines) == 2 and _HEADING.match(lines[0]):
             return _collect(paragraphs, start, len(lines[0]) + 1)  # "1. SUMMARY" on its own line

@@ -418,3 +418,26 @@ def test_a_pasted_database_row_gives_its_header_and_its_text_apart() -> None:
     assert [reference.reference_id for reference in cable.references] == ["09TRIPOLI714", "09BERN387"]
     assert cable.created is not None and (cable.created.hour, cable.created.minute) == (16, 23)
     assert cable.paragraphs[0].number == 1
+
+
+@pytest.mark.parametrize(
+    ("relative", "opening"),
+    [
+        ("html/06BOGOTA1970.html", "Post has confirmed the location"),  # "(SUMMARY):"
+        ("html/07PARIS4357.html", "The Nicolas Sarkozy who arrives"),  # "Introduction and Summary:"
+        ("html/07SANTIAGO1164.html", "President Bachelet, FM Foxley"),  # "------ Summary -------" alone
+        ("html/09TRIPOLI223.html", "Secretary of the General People's Committee"),  # "(C ) Summary:"
+        ("text/09PARIS1007.txt", "Mubarak and Sarkozy reportedly"),  # " Summary:" after the marking
+    ],
+)
+def test_summaries_in_more_shapes(relative: str, opening: str) -> None:
+    cable = parse_one(relative)
+    assert cable.summary is not None and cable.summary.startswith(opening)
+
+
+def test_a_marking_with_a_space_before_its_parenthesis() -> None:
+    """"(C ) Regarding ..." is paragraph 3 marked (C), not an unmarked paragraph."""
+    cable = parse_one("html/08TRIPOLI942.html")
+    third = next(paragraph for paragraph in cable.paragraphs if paragraph.number == 3)
+    assert third.marking == "C"
+    assert third.text.startswith("Regarding")
