@@ -25,7 +25,12 @@ _STATION_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.' -")
 _LEVEL_LINES = frozenset({"UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "TOP SECRET", "LIMITED OFFICIAL USE"})
 _FOOTER_LINE = re.compile(r"^(?:={3,}\s*CABLE ENDS\s*={3,}|[\">]+|>\s*\d{4}[A-Z]+\d+ - Classification:.*)$")
 _TSV_ROW = re.compile(r"(?m)^\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?\t(?:[^\t\n]*\t){4}")
-_CSV_ROW = re.compile(r'(?m)^"?\d+"?,"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d"?,"?\d\d[A-Z]+\d+"?,.*?,"(?=[^,]*$)')
+_CSV_ROW = re.compile(
+    r'(?m)^"?\d+"?,"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d"?,"?\d\d[A-Z]+\d+"?,'
+    # on one line up to the header field; or the release's row as printed over lines:
+    # "Embassy The Hague",<newline>CONFIDENTIAL,07THEHAGUE1340,"<header>
+    r'(?:.*?,"(?=[^,]*$)|"[^"]{0,80}",\s*"?[A-Z/ ]+"?,"?[^",\n]*"?,")'
+)
 
 
 def _undo_tsv(text: str) -> str:

@@ -92,8 +92,14 @@ def _second_copy_after_preview(lines: list[str], index: int, banner: Banner) -> 
             banner.section,
         ):
             continue
-        before = next((line.strip() for line in reversed(lines[index:later]) if line.strip()), "")
-        return later if before.endswith(("...", "…")) else None
+        # The preview ends in "..."; a pasted database row may print the header again before the copy.
+        for line in reversed(lines[index:later]):
+            stripped = line.strip()
+            if stripped.endswith(("...", "…")):
+                return later
+            if stripped and (stripped != stripped.upper() or len(stripped) > 100):
+                return None
+        return None
     return None
 
 

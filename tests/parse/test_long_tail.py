@@ -441,3 +441,21 @@ def test_a_marking_with_a_space_before_its_parenthesis() -> None:
     third = next(paragraph for paragraph in cable.paragraphs if paragraph.number == 3)
     assert third.marking == "C"
     assert third.text.startswith("Regarding")
+
+
+@pytest.mark.parametrize(
+    ("relative", "classified_by", "reference"),
+    [
+        ("html/07THEHAGUE1364.html", "CDA Michael Gallagher", "07THEHAGUE1340"),
+        ("html/07THEHAGUE1729.html", "Ambassador Roland Arnall", "07THEHAGUE1625"),  # the origin field wraps
+    ],
+)
+def test_a_cut_off_preview_then_the_release_row_printed_over_lines(relative: str, classified_by: str, reference: str) -> None:
+    """A page shows the cable cut off ("...") and then the release's CSV row printed over many
+    lines (header again, then the whole text): the row is unpacked and the whole copy is read."""
+    cable = parse_one(relative)
+    assert "a pasted database row (CSV) was unpacked" in cable.warnings
+    assert "a cut-off preview of the cable was replaced by its full text" in cable.warnings
+    assert cable.classified_by == classified_by
+    assert [r.reference_id for r in cable.references] == [reference]
+    assert cable.paragraphs[0].number == 1
