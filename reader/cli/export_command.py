@@ -7,14 +7,12 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from reader.cli.cable_sources import cables_from_library, cables_from_paths, open_library
 from reader.export import ExportCancelled, export_format, write_csv, write_json, write_text
 from reader.library.filter_syntax import parse_filter
-from reader.library.library import Library
 from reader.library.paths import default_library_path
 from reader.library.query import ListQuery
-from reader.library.schema import LibraryError
-from reader.model import Cable, ParseError
-from reader.parse import parse_paths
+from reader.model import Cable
 from reader.review import RELEASE_LEVELS
 
 EXIT_OK = 0
@@ -38,33 +36,23 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _from_library(args: argparse.Namespace, problems: list[str]) -> Iterator[Cable]:
-    try:
-        library = Library(args.library or default_library_path())
-    except LibraryError as exc:
-        problems.append(str(exc))
+    if not args.ref:
+        query = ListQuery(**parse_filter(args.filter or ""), sort="reference", descending=False)
+        yield from cables_from_library(args.library, problems, query)
+        return
+    library = open_library(args.library)
+    if library is None:
+        problems.append("the library cannot be opened")
         return
     try:
-        if args.ref:
-            for refid in args.ref:
-                key = library.key_of_reference(refid.upper())
-                if key is None:
-                    problems.append(f"{refid} is not in the library")
-                else:
-                    yield library.get(key)
-            return
-        query = ListQuery(**parse_filter(args.filter or ""), sort="reference", descending=False)
-        for key in library.query(query):
-            yield library.get(key)
+        for refid in args.ref:
+            key = library.key_of_reference(refid.upper())
+            if key is None:
+                problems.append(f"{refid} is not in the library")
+            else:
+                yield library.get(key)
     finally:
         library.close()
-
-
-def _from_paths(paths: list[str], problems: list[str]) -> Iterator[Cable]:
-    for result in parse_paths(paths):
-        if isinstance(result, ParseError):
-            problems.append(f"{result.source.path}: {result.message}")
-        else:
-            yield result
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         print("error: give cable files or folders, or --library", file=sys.stderr)
         return EXIT_PROBLEMS
     problems: list[str] = []
-    cables = _from_paths(args.paths, problems) if args.paths else _from_library(args, problems)
+    cables = cables_from_paths(args.paths, problems) if args.paths else _from_library(args, problems)
     out = Path(args.output)
     try:
         if form == "pdf":

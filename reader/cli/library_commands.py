@@ -8,12 +8,11 @@ import sys
 import time
 from datetime import UTC, datetime
 
+from reader.cli.cable_sources import open_library
 from reader.library.citations import citation_graph
 from reader.library.importer import ImportReport, import_paths
-from reader.library.library import Library
 from reader.library.paths import default_library_path
 from reader.library.query import ListQuery
-from reader.library.schema import LibraryError
 from reader.model.json_codec import cable_to_json
 from reader.parse.release_index import release_ids
 
@@ -59,20 +58,12 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     graph.set_defaults(run=run_graph)
 
 
-def _open(args: argparse.Namespace) -> Library | None:
-    try:
-        return Library(args.library or default_library_path())
-    except LibraryError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return None
-
-
 def _date(value: str | None) -> datetime | None:
     return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=UTC) if value else None
 
 
 def run_import(args: argparse.Namespace) -> int:
-    library = _open(args)
+    library = open_library(args.library)
     if library is None:
         return EXIT_PROBLEMS
     started = time.monotonic()
@@ -104,7 +95,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    library = _open(args)
+    library = open_library(args.library)
     if library is None:
         return EXIT_PROBLEMS
     levels = frozenset(level.upper() for level in args.classification) if args.classification else None
@@ -131,7 +122,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    library = _open(args)
+    library = open_library(args.library)
     if library is None:
         return EXIT_PROBLEMS
     key = library.key_of_reference(args.reference_id)
@@ -156,7 +147,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_graph(args: argparse.Namespace) -> int:
-    library = _open(args)
+    library = open_library(args.library)
     if library is None:
         return EXIT_PROBLEMS
     release = release_ids()

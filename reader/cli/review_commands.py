@@ -9,11 +9,9 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TextIO
 
-from reader.library.library import Library
+from reader.cli.cable_sources import cables_from_library, cables_from_paths, open_library
 from reader.library.paths import default_library_path
-from reader.library.query import ListQuery
-from reader.library.schema import LibraryError
-from reader.model import Cable, ParseError
+from reader.model import Cable
 from reader.parse import parse_paths
 from reader.review import CODES, audit, diff_versions
 from reader.review.versions import diff_to_json
@@ -46,31 +44,8 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     differ.set_defaults(run=run_diff)
 
 
-def _open_library(path: str | None) -> Library | None:
-    try:
-        return Library(path or default_library_path())
-    except LibraryError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return None
-
-
 def _cables(args: argparse.Namespace, problems: list[str]) -> Iterator[Cable]:
-    if args.paths:
-        for result in parse_paths(args.paths):
-            if isinstance(result, ParseError):
-                problems.append(f"{result.source.path}: {result.message}")
-            else:
-                yield result
-        return
-    library = _open_library(args.library)
-    if library is None:
-        problems.append("the library cannot be opened")
-        return
-    try:
-        for key in library.query(ListQuery(sort="reference", descending=False)):
-            yield library.get(key)
-    finally:
-        library.close()
+    return cables_from_paths(args.paths, problems) if args.paths else cables_from_library(args.library, problems)
 
 
 def audit_json(cable: Cable) -> dict[str, object]:
@@ -132,7 +107,7 @@ def _versions(args: argparse.Namespace) -> list[Cable] | None:
     if len(args.targets) != 1:
         print("error: give one reference id, or two files", file=sys.stderr)
         return None
-    library = _open_library(args.library)
+    library = open_library(args.library)
     if library is None:
         return None
     try:

@@ -68,8 +68,10 @@ def take_signers(lines: list[str], numbered: bool, others_before: bool) -> tuple
         return [lines.pop().strip()], False
     else:
         return [], False
-    unique = [name for position, name in enumerate(tail) if name.upper() not in {n.upper() for n in tail[:position]}]
-    return unique, alone
+    unique: dict[str, str] = {}
+    for name in tail:
+        unique.setdefault(name.upper(), name)  # "VAN VOORST" then "van Voorst": one signer, as first written
+    return list(unique.values()), alone
 
 
 def _signer_line(line: str) -> bool:
