@@ -42,8 +42,11 @@ def ring_radius(previous: float, count: int) -> float:
 
 
 def layout_positions(graph: CitationGraph) -> dict[str, QPointF]:
-    """Centre at the origin; each hop on its own ring, cited cables before citing ones, by date."""
+    """Centre at the origin; each hop on its own ring. The first ring holds cited cables
+    before citing ones, by date; a farther cable stands next to the one that links it in,
+    so that its edge does not cross the centre."""
     positions = {graph.centre: QPointF(0, 0)}
+    angles: dict[str, float] = {}
     radius = 0.0
     rings: dict[int, list[Node]] = {}
     for node in graph.nodes.values():
@@ -53,10 +56,39 @@ def layout_positions(graph: CitationGraph) -> dict[str, QPointF]:
     for hop in sorted(rings):
         ring = sorted(rings[hop], key=lambda n: (n.reference_id not in cited, n.created is None, n.created or 0, n.reference_id))
         radius = ring_radius(radius, len(ring))
-        for number, node in enumerate(ring):
-            angle = 2 * math.pi * number / len(ring) - math.pi / 2
+        even = [2 * math.pi * number / len(ring) - math.pi / 2 for number in range(len(ring))]
+        wanted = [_angle_of_links(graph, node, angles) for node in ring]
+        ring_angles = even
+        if hop > 1 and None not in wanted:
+            order = sorted(range(len(ring)), key=wanted.__getitem__)
+            ring = [ring[i] for i in order]
+            ring_angles = _packed([wanted[i] for i in order], (NODE_WIDTH + NODE_GAP) / radius) or even  # type: ignore[misc]
+        for node, angle in zip(ring, ring_angles, strict=True):
+            angles[node.reference_id] = angle
             positions[node.reference_id] = QPointF(radius * math.cos(angle), radius * math.sin(angle))
     return positions
+
+
+def _angle_of_links(graph: CitationGraph, node: Node, placed: dict[str, float]) -> float | None:
+    """The mean direction of the placed cables ``node`` cites or is cited by."""
+    linked = [e.cited if e.citing == node.reference_id else e.citing for e in graph.edges if node.reference_id in (e.citing, e.cited)]
+    directions = [placed[other] for other in linked if other in placed]
+    if not directions:
+        return None
+    return math.atan2(sum(map(math.sin, directions)), sum(map(math.cos, directions)))
+
+
+def _packed(wanted: list[float], step: float) -> list[float] | None:
+    """Angles as near the ``wanted`` ones (sorted) as they can be while ``step`` apart; None
+    when they would run round the ring into each other."""
+    angles: list[float] = []
+    for angle in wanted:
+        angles.append(max(angle, angles[-1] + step) if angles else angle)
+    shift = (sum(angles) - sum(wanted)) / len(angles)
+    angles = [angle - shift for angle in angles]
+    if angles[-1] - angles[0] > 2 * math.pi - step:
+        return None
+    return angles
 
 
 class NodeItem(QGraphicsRectItem):

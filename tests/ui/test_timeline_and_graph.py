@@ -5,11 +5,13 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QPointF, Qt
+import pytest
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from reader.library.citations import LOADED, NOT_IN_RELEASE, NOT_LOADED
+from reader.library.citations import LOADED, NOT_IN_RELEASE, NOT_LOADED, CitationGraph, Edge, Node
+from reader.ui.graph_view import NODE_HEIGHT, NODE_WIDTH, layout_positions
 from reader.ui.main_window import MainWindow
 from reader.ui.timeline import month_index
 from tests.conftest import SEED, corpus_file
@@ -95,3 +97,38 @@ def test_the_graph_of_a_cable_without_citations(window: MainWindow, load) -> Non
     graph = window.reading_pane.graph.view.graph
     assert set(graph.nodes) == {"06ALMATY2872", "06ALMATY2549", "06STATE126156"}
     assert "cites 2 and is cited by 0" in window.reading_pane.graph.summary.text()
+
+
+def test_farther_cables_stand_by_the_cable_that_links_them_in(qtbot, make_library_window, load) -> None:
+    """09TRIPOLI763 cites 09TRIPOLI714 and 09BERN387; what 714 cites stands by 714, not across the centre."""
+    window = make_library_window()
+    load(window, [corpus_file("html/09TRIPOLI763.html"), corpus_file("html/09TRIPOLI714.html")])
+    window.select_reference("09TRIPOLI763")
+    window.reading_pane.setCurrentWidget(window.reading_pane.graph)
+    QApplication.processEvents()
+    graph = window.reading_pane.graph.view.graph
+    positions = layout_positions(graph)
+    second_hop = [refid for refid, node in graph.nodes.items() if node.distance == 2]
+    assert len(second_hop) >= 3
+    for refid in second_hop:
+        here = positions[refid]
+        to_parent = (here - positions["09TRIPOLI714"]).manhattanLength()
+        assert to_parent < (here - positions["09BERN387"]).manhattanLength()
+        assert to_parent < (here - positions["09TRIPOLI763"]).manhattanLength()
+
+
+@pytest.mark.parametrize("children", [3, 12, 40])
+def test_a_crowded_second_ring_never_overlaps(children: int) -> None:
+    graph = CitationGraph(centre="C")
+    graph.nodes["C"] = Node("C", 0, LOADED)
+    for parent in ("P1", "P2"):
+        graph.nodes[parent] = Node(parent, 1, LOADED)
+        graph.edges.append(Edge("C", parent))
+    for number in range(children):
+        refid = f"K{number}"
+        graph.nodes[refid] = Node(refid, 2, NOT_LOADED)
+        graph.edges.append(Edge("P1" if number % 3 else "P2", refid))
+    positions = layout_positions(graph)
+    boxes = [QRectF(p.x() - NODE_WIDTH / 2, p.y() - NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT) for p in positions.values()]
+    assert len(boxes) == children + 3
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
