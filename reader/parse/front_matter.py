@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from reader.parse.captions import caption_words
 from reader.parse.classification import MARKING
+from reader.parse.line_shapes import REDACTION_LINE, RULE
 from reader.parse.tags import is_tag_line_continuation
 
 EO_LINE = re.compile(r"^E\.?\s?O\.?\s*:?\s*(\d{4,5})\b\s*:?\s*(.*)$|^E\.?\s?O\.?\s*:\s*(.*)$|^(DECL.*)$", re.I)
@@ -26,7 +27,6 @@ _CLASSIFIED_BY = re.compile(r"^(?:\(U\)\s*)?CLASSIFI?E?D\s+BY\b", re.I)
 # "STATE FOR EUR/RUS (GUHA)", "DEPT PASS TO USTR", "FOR ADDRESSEE": a few office words, then FOR.
 _FOR_LINE = re.compile(r"^(?:[A-Z][\w/&.(),;\-]*\s+){0,4}(?:FOR|PASS\s+TO|PASS)\s+\S", re.I)
 _REF_LABEL = re.compile(r"^(?:¶\s*)?(?:\(([A-Z])\)|\[([A-Z])\]|([A-Z])[.):])(?=\s|\d|$)", re.I)
-_RULE = re.compile(r"^\s*[-=_*]{4,}[-=_* ]*$")
 PARAGRAPH_START = re.compile(
     r"^\s*(?:[¶\ufffd]\s*)?\d{1,3}\s*[.)](?=\s|\()\s*\S|^\s*[¶\ufffd]\s*(?:\d|$)|^\s*\d{1,3}\s+\((?:U|C|S|SBU|TS|LOU)\b[^)]{0,20}\)",
     re.I,
@@ -58,7 +58,6 @@ class FrontMatter:
     other: list[str] = field(default_factory=list)
     """Lines among the front matter that are none of the above."""
     end: int = 0
-_REDACTION_LINE = re.compile(r"^X{6,}[X\s.]*$")
 
 
 def label_of(line: str) -> str | None:
@@ -119,7 +118,7 @@ def _continues(name: str, line: str, blank_before: bool, parts: dict[str, list[s
     ``structure_next``: a label or a paragraph head follows the line after a blank line."""
     field_lines = parts[name]
     name = name.lstrip("_")
-    if label_of(line) or caption_words(line) or _RULE.match(line):
+    if label_of(line) or caption_words(line) or RULE.match(line):
         return False
     if name == "ref":
         letter = _ref_letter(line)
@@ -233,7 +232,7 @@ def _structure_after(lines: list[str], index: int) -> bool:
 
 def _redaction_before_label(piece: str, lines: list[str], index: int) -> bool:
     """A redacted line between two fields ("REF: XXXXXXXXXXXX" / "XXXXXXXXXXXX" / "Classified By:")."""
-    if not _REDACTION_LINE.match(piece):
+    if not REDACTION_LINE.match(piece):
         return False
     following = next((line.strip() for line in lines[index + 1 :] if line.strip()), "")
     return label_of(following) is not None

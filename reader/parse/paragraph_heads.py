@@ -20,14 +20,12 @@ import re
 from dataclasses import dataclass
 
 from reader.parse.classification import MARKING
+from reader.parse.line_shapes import REDACTION_LINE, RULE, SENTENCE_END
 
 HEAD = re.compile(
     r"^\s*(?P<pil>[¶\ufffd]\s*)?(?P<num>\d{1,3})\s*"
     r"(?:(?P<dot>[.)])(?=\s|\(|$)|(?=\(\s*(?:TS|S|C|U|SBU|LOU|FOUO|NF)\b[^)]{0,30}\)))\s*(?P<rest>.*)$"
 )
-_REDACTION = re.compile(r"^[\sX]*X{4,}[\sX.]*$")
-_RULE = re.compile(r"^\s*[-=_*]{4,}[-=_* ]*$")
-_SENTENCE_END = tuple(".:;!?\"')]")
 _MAX_SKIP = 3
 _HEAD_INITIALS = frozenset("0123456789¶\ufffd")
 
@@ -66,7 +64,7 @@ def _stripped_one(number: int) -> int | None:
 
 
 def _clear(line: str) -> bool:
-    return not line.strip() or bool(_RULE.match(line)) or bool(_REDACTION.match(line))
+    return not line.strip() or bool(RULE.match(line)) or bool(REDACTION_LINE.match(line))
 
 
 def candidates(lines: list[str]) -> list[Candidate]:
@@ -83,7 +81,7 @@ def candidates(lines: list[str]) -> list[Candidate]:
         previous = lines[index - 1] if index > 0 else ""
         clear = index == 0 or _clear(previous)
         prior = previous.rstrip()
-        mid = not clear and not prior.endswith(_SENTENCE_END) and prior[-1:].isalpha()
+        mid = not clear and not prior.endswith(SENTENCE_END) and prior[-1:].isalpha()
         number = int(match["num"])
         found.append(
             Candidate(

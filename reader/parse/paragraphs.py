@@ -13,17 +13,16 @@ from dataclasses import dataclass, field
 
 from reader.model import Paragraph
 from reader.parse.classification import MARKING, marking_level
+from reader.parse.line_shapes import RULE, SENTENCE_END
 from reader.parse.paragraph_heads import HEAD, select_heads
 from reader.parse.signers import take_signers
 from reader.parse.summary import find_summary
 
-_RULE = re.compile(r"^\s*[-=_*]{4,}[-=_* ]*$")
 _HEADING_WITH_RULE = re.compile(r"^\s*(?P<text>\S.*?\S)\s+[-=_]{6,}\s*$")
 _DROP_INITIALS = frozenset("SNB#")
 _DROP = re.compile(r"^\s*(SIPDIS|NNNN|BT|#\d*)\s*$")  # transmission marks: end of text, message number
 _ITEM = re.compile(r"^\s*(?:-{1,2}\s|\*\s|o\s|•|\(?[A-Za-z0-9]{1,2}[.)]\s|\((?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})\)\s)")
 _PREFORMATTED = re.compile(r"^\s{4,}\S|\S\s{3,}\S.*\S\s{3,}\S|^[^:]{1,30}:\s{3,}\S")
-_SENTENCE_END = tuple(".:;!?\"')]")
 # "... questions: ¶A. What was his job ... ¶B. Did he ...": lettered sub-paragraphs run together.
 _RUN_IN_LETTER = re.compile(r"[¶\ufffd]\s*(?=\(?[A-Za-z][.)]\s)")
 _STRAY_PILCROW = re.compile(r"[¶\ufffd]\s*")
@@ -56,11 +55,11 @@ def _headings(lines: list[str]) -> tuple[dict[int, str], set[int]]:
     for index, line in enumerate(lines):
         if "---" not in line and "===" not in line and "___" not in line and "***" not in line:
             continue
-        if _RULE.match(line):
+        if RULE.match(line):
             rules.add(index)
             prev = index - 1
             above = lines[prev].strip() if prev >= 0 else ""
-            if above and len(above) <= 100 and not _RULE.match(above) and not HEAD.match(above):
+            if above and len(above) <= 100 and not RULE.match(above) and not HEAD.match(above):
                 headings[prev] = above
         elif (match := _HEADING_WITH_RULE.match(line)) and not HEAD.match(line):
             headings[index] = match["text"]
@@ -98,7 +97,7 @@ def compose_text(lines: list[str]) -> str:
                 out[-1].append(" ".join(line.split()))
             previous_pre = pre
         text = "\n".join(" ".join(pieces) for pieces in out)
-        if rendered and not rendered[-1][-1].endswith(_SENTENCE_END) and text[:1].islower():
+        if rendered and not rendered[-1][-1].endswith(SENTENCE_END) and text[:1].islower():
             rendered[-1].append(text)
         else:
             rendered.append([text])

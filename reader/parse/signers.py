@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE_END = tuple(".:;!?\"')]”’")
+from reader.parse.line_shapes import SENTENCE_END
+
+_SENTENCE_END = (*SENTENCE_END, "”", "’")  # a sentence closing with a curly quote too
 # A surname may open with a lower-case particle when a page repeats it in mixed case ("van Voorst").
 _SIGNER = re.compile(
     r"^(?:(?:van|von|de|da|del|della|der|di|du|la|le) )?[A-Z][A-Za-z'./-]{1,24}(?:[ ,]+[A-Z][A-Za-z'./-]{0,24}){0,3}(?<!\.)$"
