@@ -14,6 +14,7 @@ from reader.library.importer import ImportReport, import_paths
 from reader.library.paths import default_library_path
 from reader.library.query import ListQuery
 from reader.model.json_codec import cable_to_json
+from reader.parse.parallel import default_jobs
 from reader.parse.release_index import release_ids
 
 EXIT_OK = 0
@@ -28,6 +29,9 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     importer = subparsers.add_parser("import", help="import cable files, folders or a release CSV into the library")
     importer.add_argument("paths", nargs="+", metavar="PATH")
     _library_option(importer)
+    importer.add_argument(
+        "--jobs", type=int, default=default_jobs(), help="worker processes that parse (default: every core; 1 parses here)"
+    )
     importer.set_defaults(run=run_import)
 
     search = subparsers.add_parser("search", help="full-text search of the library, ranked")
@@ -77,7 +81,7 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"\r{report.cables:,} cables ({rate:,.0f}/s), {len(report.problems)} problems", end="", file=sys.stderr)
 
     try:
-        report = import_paths(library, args.paths, on_progress=progress)
+        report = import_paths(library, args.paths, on_progress=progress, jobs=args.jobs, start_method="fork")
     except KeyboardInterrupt:
         print("\ninterrupted: what was committed stays; run the same import again to resume", file=sys.stderr)
         return 130

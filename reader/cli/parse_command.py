@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from functools import partial
 from typing import TextIO
 
-from reader.model import ParseError
+from reader.model import ParseError, ParseResult
 from reader.model.json_codec import format_utc, result_to_json
-from reader.parse import parse_paths
+from reader.parse.batches import Batch, batches, parse_batch
+from reader.parse.parallel import default_jobs, ordered_map
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 2
@@ -23,39 +25,57 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a cable file or a folder")
     parser.add_argument("--json", action="store_true", help="print one JSON array, one object per cable")
+    parser.add_argument(
+        "--jobs", type=int, default=default_jobs(), help="worker processes (default: every core; 1 parses here)"
+    )
     parser.set_defaults(run=run)
 
 
-def _write_json(results, out: TextIO) -> bool:
-    """Stream the array so that a release CSV never sits in memory whole."""
-    failed = False
-    out.write("[")
-    for index, result in enumerate(results):
-        failed |= isinstance(result, ParseError)
-        out.write(",\n" if index else "\n")
-        out.write(json.dumps(result_to_json(result), ensure_ascii=False, indent=1))
-    out.write("\n]\n")
-    return failed
+def _json_entry(result: ParseResult) -> str:
+    return json.dumps(result_to_json(result), ensure_ascii=False, indent=1)
 
 
-def _write_table(results, out: TextIO, err: TextIO) -> bool:
-    failed = False
-    for result in results:
-        if isinstance(result, ParseError):
-            failed = True
-            err.write(f"{result.source.path}: {result.message}\n")
-            continue
-        created = format_utc(result.created) or "-"
-        out.write(
-            f"{result.reference_id or '?':<22} {created:<18} {result.classification or '?':<13} "
-            f"{(result.origin or '?')[:28]:<28} {result.subject or ''}\n"
-        )
-        for warning in result.warnings:
-            out.write(f"    warning: {warning}\n")
-    return failed
+def _table_entry(result: ParseResult) -> str:
+    if isinstance(result, ParseError):
+        return f"{result.source.path}: {result.message}\n"
+    created = format_utc(result.created) or "-"
+    line = (
+        f"{result.reference_id or '?':<22} {created:<18} {result.classification or '?':<13} "
+        f"{(result.origin or '?')[:28]:<28} {result.subject or ''}\n"
+    )
+    return line + "".join(f"    warning: {warning}\n" for warning in result.warnings)
+
+
+def printed_batch(batch: Batch, as_json: bool) -> list[tuple[bool, str]]:
+    """(failed, printed form) of each cable of a batch: the printing is done where the parsing is."""
+    entry = _json_entry if as_json else _table_entry
+    return [(isinstance(result, ParseError), entry(result)) for result in parse_batch(batch)]
 
 
 def run(args: argparse.Namespace) -> int:
-    results = parse_paths(args.paths)
-    failed = _write_json(results, sys.stdout) if args.json else _write_table(results, sys.stdout, sys.stderr)
+    printed = ordered_map(partial(printed_batch, as_json=args.json), batches(args.paths), args.jobs, start_method="fork")
+    failed = False
+    out, err = sys.stdout, sys.stderr
+    if args.json:
+        failed = _write_json(printed, out)
+    else:
+        for batch in printed:
+            for bad, text in batch:
+                failed |= bad
+                (err if bad else out).write(text)
     return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _write_json(printed, out: TextIO) -> bool:
+    """Stream the array so that a release CSV never sits in memory whole."""
+    failed = False
+    first = True
+    out.write("[")
+    for batch in printed:
+        for bad, text in batch:
+            failed |= bad
+            out.write("\n" if first else ",\n")
+            out.write(text)
+            first = False
+    out.write("\n]\n")
+    return failed

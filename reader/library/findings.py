@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import zlib
 from collections.abc import Iterable, Iterator
 
+from reader.library.packing import unpack_cable
 from reader.model import Cable
-from reader.model.json_codec import cable_from_json
 from reader.review import CODES, audit
 
 ANY = "any"
@@ -20,9 +18,9 @@ def finding_codes(cable: Cable) -> list[str]:
 
 
 def findings_rows(models: Iterable[tuple[int, bytes]]) -> Iterator[tuple[int, str]]:
-    """(cable id, code) rows for stored models (compressed JSON)."""
+    """(cable id, code) rows for stored documents."""
     for key, blob in models:
-        cable = cable_from_json(json.loads(zlib.decompress(blob)))
+        cable = unpack_cable(blob)
         for code in finding_codes(cable):
             yield key, code
 

@@ -11,16 +11,21 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from reader.library.import_work import FileOutcome, ImportTask, Outcome, ReleaseEnd, ReleaseStart, RowOutcome, import_work
 from reader.library.library import Library
-from reader.model import ParseError, ParseResult
-from reader.parse import iter_cable_files
-from reader.parse.files import FileRead, parse_read, read_cable_file, release_rows
+from reader.library.records import CableRecord, record_of
+from reader.model import Cable, ParseError, ParseResult
+from reader.parse.batches import batches, release_batches
+from reader.parse.files import FileRead
+from reader.parse.parallel import ordered_map
 
-COMMIT_CABLES = 500
+COMMIT_CABLES = 2000
 COMMIT_SECONDS = 2.0
+ANALYZE_AFTER = 5000
+"""An import that adds this many cables refreshes the planner's statistics at the end."""
 
 
 @dataclass
@@ -42,21 +47,29 @@ ProgressCallback = Callable[[ImportReport, str], None]
 
 
 class Importer:
+    """Parses in ``jobs`` worker processes (here when 1) and writes, in order, in this one."""
+
     def __init__(
         self,
         library: Library,
         on_progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
         on_commit: Callable[[list[int]], None] | None = None,
+        jobs: int = 1,
+        start_method: str = "spawn",
     ) -> None:
         self.library = library
         self.report = ImportReport()
         self._on_progress = on_progress
         self._on_commit = on_commit
         self._cancel = cancel or threading.Event()
+        self._jobs = jobs
+        self._start_method = start_method
         self._pending = 0
         self._fresh: list[int] = []
         self._since = time.monotonic()
+        self._release: ReleaseStart | None = None
+        self._release_line = 0
 
     @property
     def cancelled(self) -> bool:
@@ -65,21 +78,101 @@ class Importer:
     def finish(self) -> ImportReport:
         """Commit what is pending and report."""
         self._commit()
+        if self.report.cables_added >= ANALYZE_AFTER:
+            self.library.analyze()
         self.report.cancelled = self.cancelled
         return self.report
 
     def run(self, paths: Iterable[str | os.PathLike[str]]) -> ImportReport:
         try:
-            for path in paths:
-                for name in iter_cable_files(path):
-                    if self.cancelled:
-                        break
-                    self.import_file(name)
-                if self.cancelled:
-                    break
+            self._import(paths)
         finally:
             report = self.finish()
         return report
+
+    def import_file(self, name: str) -> None:
+        """One file (a release CSV streams through, committing as it goes)."""
+        self._import([name])
+
+    def _import(self, paths: Iterable[str | os.PathLike[str]]) -> None:
+        outcomes = ordered_map(import_work, self._tasks(paths), self._jobs, self._cancel, self._start_method)
+        try:
+            for batch in outcomes:
+                for outcome in batch:
+                    self._take(outcome)
+                if self.cancelled:
+                    break
+        finally:
+            outcomes.close()
+            if self._release is not None:  # cancelled inside a release: it resumes from here next time
+                self._end_release(finished=False)
+
+    # -- the work, in order ------------------------------------------------------------
+
+    def _tasks(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[ImportTask]:
+        return batches([os.fspath(p) for p in paths], release=self._release_tasks, wanted=self._changed)
+
+    def _changed(self, name: str) -> bool:
+        """Whether a file needs reading: not stored yet, or changed since (the worker's read says why a file fails)."""
+        try:
+            stat = os.stat(name)
+        except OSError:
+            return True
+        if self.library.source_state(name) != (stat.st_size, stat.st_mtime):
+            return True
+        self.report.files += 1
+        self.report.files_skipped += 1
+        return False
+
+    def _release_tasks(self, name: str) -> Iterator[ImportTask]:
+        stat = os.stat(name)
+        size, mtime = stat.st_size, stat.st_mtime
+        state = self.library.release_state(name)
+        resume_after = 0
+        if state and state[:2] == (size, mtime):
+            if state[3]:
+                self.report.files += 1
+                self.report.files_skipped += 1
+                return
+            resume_after = state[2]
+        yield ReleaseStart(name, size, mtime, resume_after)
+        yield from release_batches(name, resume_after, self._row_resumed)
+        yield ReleaseEnd(name)
+
+    def _take(self, outcome: Outcome) -> None:
+        if isinstance(outcome, FileOutcome):
+            self.report.files += 1
+            if isinstance(outcome.record, ParseError):
+                self._problem(outcome.record)
+            else:
+                self._store(outcome.record, outcome.path, outcome.size, outcome.mtime)
+        elif isinstance(outcome, RowOutcome):
+            self._release_line = outcome.line
+            if isinstance(outcome.record, ParseError):
+                self._problem(outcome.record)
+            else:
+                assert self._release is not None
+                self._store(outcome.record, self._release.path)
+        elif isinstance(outcome, ReleaseStart):
+            self.report.files += 1
+            self._release, self._release_line = outcome, outcome.resume_after
+        else:
+            self._end_release(finished=not self.cancelled)
+
+    def _store(self, record: CableRecord, current: str, size: int | None = None, mtime: float | None = None) -> None:
+        self._begin()
+        self._stored(*self.library.store_record(record, size, mtime))
+        if self._due():
+            self._commit()
+            self._progress(current)
+
+    def _end_release(self, finished: bool) -> None:
+        release, self._release = self._release, None
+        assert release is not None
+        self._begin()
+        self.library.mark_release(release.path, release.size, release.mtime, self._release_line, finished=finished)
+        self._commit()
+        self._progress(release.path)
 
     # -- transactions ------------------------------------------------------------------
 
@@ -98,6 +191,10 @@ class Importer:
         return self._pending >= COMMIT_CABLES or time.monotonic() - self._since >= COMMIT_SECONDS
 
     def _commit(self) -> None:
+        if self._release is not None and self._pending:  # how far the release got, in the same transaction
+            self.library.mark_release(
+                self._release.path, self._release.size, self._release.mtime, self._release_line, finished=False
+            )
         self.library.commit()
         fresh, self._fresh = self._fresh, []
         self._pending, self._since = 0, time.monotonic()
@@ -108,64 +205,15 @@ class Importer:
         if self._on_progress:
             self._on_progress(self.report, current)
 
-    # -- files -------------------------------------------------------------------------
-
-    def unchanged(self, read: FileRead) -> bool:
-        """Whether the file is stored already, at this size and modification time."""
-        return self.library.source_state(read.path) == (read.size, read.mtime)
-
-    def import_file(self, name: str) -> None:
-        read = read_cable_file(name)
-        if isinstance(read, ParseError):
-            self.report.files += 1
-            self._problem(read)
-        elif read.release:
-            self.report.files += 1
-            self._import_release(read.path, read.size, read.mtime)
-        elif self.unchanged(read):
-            self.report.files += 1
-            self.report.files_skipped += 1
-        else:
-            self.store_parsed(parse_read(read), read)
+    # -- cables parsed elsewhere (the window's own worker processes) -------------------
 
     def store_parsed(self, result: ParseResult, read: FileRead) -> None:
-        """Store one parsed file (parsed here or in a worker process)."""
+        """Store one parsed file."""
         self.report.files += 1
         if isinstance(result, ParseError):
             self._problem(result)
-            return
-        self._begin()
-        self._stored(*self.library.store(result, read.data, read.size, read.mtime))
-        if self._due():
-            self._commit()
-            self._progress(read.path)
-
-    def _import_release(self, name: str, size: int, mtime: float) -> None:
-        state = self.library.release_state(name)
-        resume_after = 0
-        if state and state[:2] == (size, mtime):
-            if state[3]:
-                self.report.files_skipped += 1
-                return
-            resume_after = state[2]
-        last_line = resume_after
-        for result, text in release_rows(name, resume_after, self._row_resumed):
-            if self.cancelled:
-                break
-            if isinstance(result, ParseError):
-                self._problem(result)
-                continue
-            self._begin()
-            self._stored(*self.library.store(result, text.encode("utf-8") if text else None))
-            last_line = result.source.row or last_line
-            if self._due():
-                self.library.mark_release(name, size, mtime, last_line, finished=False)
-                self._commit()
-                self._progress(name)
-        self._begin()
-        self.library.mark_release(name, size, mtime, last_line, finished=not self.cancelled)
-        self._commit()
-        self._progress(name)
+        elif isinstance(result, Cable):
+            self._store(record_of(result, read.data), read.path, read.size, read.mtime)
 
     def _row_resumed(self) -> None:
         self.report.rows_resumed += 1

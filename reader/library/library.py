@@ -7,24 +7,22 @@ transactions, in WAL mode, so a crash or a second window never corrupts it.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
-import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.library.findings import ANY, finding_codes
+from reader.library.findings import ANY
 from reader.library.fts import parse_search, snippet
+from reader.library.packing import document_source, pack_text, unpack_cable, unpack_text
 from reader.library.query import ListQuery, MonthCounts, SearchHit, Summary, month_bounds, month_counts_of
+from reader.library.records import CableRecord, body_of, record_of
 from reader.library.schema import open_library_database
-from reader.library.tag_filter import normalised_tags_in_column, tag_forms, tags_column
+from reader.library.tag_filter import normalised_tags_in_column, tag_forms
 from reader.library.versions import parse_source
 from reader.model import LEVELS, Cable
-from reader.model.json_codec import cable_from_json, cable_to_json
-from reader.model.keys import filter_text, natural_key
 
 _SORT_SQL = {
     "reference": "c.sort_ref",
@@ -35,33 +33,8 @@ _SORT_SQL = {
 }
 
 
-def _pack(cable: Cable) -> bytes:
-    return zlib.compress(json.dumps(cable_to_json(cable), separators=(",", ":"), ensure_ascii=False).encode(), 6)
-
-
-def _unpack(blob: bytes) -> Cable:
-    return cable_from_json(json.loads(zlib.decompress(blob)))
-
-
-def _body(cable: Cable) -> str:
-    return "\n".join(p.text for p in cable.paragraphs)
-
-
-def _score(cable: Cable) -> int:
-    """How complete a copy is: a full cable beats a partial extract, a header beats none."""
-    return (0 if cable.partial else 4) + (2 if cable.dtg else 0) + (1 if cable.paragraphs else 0)
-
-
-def _identity(cable: Cable) -> str:
-    return cable.reference_id or f"file:{cable.source.path}#{cable.source.row or 0}"
-
-
 def _like(word: str) -> str:
     return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _timestamp(value: datetime | None) -> float | None:
-    return value.timestamp() if value else None
 
 
 class Library:
@@ -71,6 +44,12 @@ class Library:
         self.path = Path(path)
         self._db = open_library_database(self.path)
         self._lock = threading.RLock()
+        # Full-text rows wait here until the transaction commits. FTS5 writes out what it holds
+        # whenever another statement opens a savepoint, so written one by one, in between the
+        # other tables' rows, each cable became a segment of its own: slow to write, large on
+        # disk, slow to search. Written together, a transaction makes one segment.
+        self._unwritten_search: dict[int, tuple[str, str]] = {}
+        self._unwritten_filter: dict[int, str] = {}
 
     def close(self) -> None:
         self._db.close()
@@ -83,7 +62,9 @@ class Library:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
+                self._write_full_text()
             except BaseException:
+                self._forget_full_text()
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
@@ -97,7 +78,28 @@ class Library:
     def commit(self) -> None:
         with self._lock:
             if self._db.in_transaction:
+                self._write_full_text()
                 self._db.execute("COMMIT")
+
+    def _write_full_text(self) -> None:
+        if self._unwritten_search:
+            self._db.executemany(
+                "INSERT INTO search(rowid, subject, body) VALUES (?, ?, ?)",
+                [(key, subject, body) for key, (subject, body) in self._unwritten_search.items()],
+            )
+        if self._unwritten_filter:
+            self._db.executemany("INSERT INTO filter_index(rowid, filter_text) VALUES (?, ?)", self._unwritten_filter.items())
+        self._forget_full_text()
+
+    def _forget_full_text(self) -> None:
+        self._unwritten_search.clear()
+        self._unwritten_filter.clear()
+
+    def analyze(self) -> None:
+        """Refresh the statistics the query planner chooses indexes by (after a large import)."""
+        with self._lock:
+            self._db.execute("PRAGMA analysis_limit = 2000")
+            self._db.execute("ANALYZE")
 
     def release_state(self, path: str) -> tuple[int, float, int, bool] | None:
         """(size, mtime, last line committed, finished) of a release CSV import, if one began."""
@@ -120,97 +122,108 @@ class Library:
         """Insert or update one cable and its source; call inside ``transaction()``.
 
         Returns (key, whether the document is new)."""
+        return self.store_record(record_of(cable, source_text), size, mtime)
+
+    def store_record(self, record: CableRecord, size: int | None = None, mtime: float | None = None) -> tuple[int, bool]:
+        """``store`` for a record made beforehand (in a worker process, during an import)."""
         db = self._db
-        path, row = cable.source.path, cable.source.row or 0
-        identity = _identity(cable)
+        path, row = record.path, record.row
         previous = db.execute(
             "SELECT s.cable_id, c.identity FROM sources s JOIN cables c ON c.id = s.cable_id WHERE s.path = ? AND s.row = ?",
             (path, row),
         ).fetchone()
-        if previous and previous[1] != identity:
+        if previous and previous[1] != record.identity:
             # The file now holds another cable: detach it from the old document.
             db.execute("DELETE FROM sources WHERE path = ? AND row = ?", (path, row))
             if not db.execute("SELECT 1 FROM sources WHERE cable_id = ?", (previous[0],)).fetchone():
                 self._delete_document(previous[0])
-        existing = db.execute("SELECT id, score, model FROM cables WHERE identity = ?", (identity,)).fetchone()
-        packed = _pack(cable)
-        columns = (
-            cable.reference_id,
-            _timestamp(cable.created),
-            cable.origin,
-            cable.classification,
-            cable.level_rank,
-            " " + " ".join(cable.controls) + " ",
-            tags_column(cable),
-            cable.subject,
-            natural_key(cable.reference_id),
-            filter_text(cable.reference_id, cable.origin, cable.subject, [*cable.tags, *cable.tags_as_written]),
-            _score(cable),
-            packed,
-        )
+        existing = db.execute("SELECT id, score FROM cables WHERE identity = ?", (record.identity,)).fetchone()
+        text_in_document = record.has_source
         if existing is None:
             key = db.execute(
                 "INSERT INTO cables(identity, reference_id, created, origin, classification, level, controls, tags,"
-                " subject, sort_ref, filter_text, score, model) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (identity, *columns),
+                " subject, sort_ref, filter_text, score) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (record.identity, *record.columns),
             ).lastrowid
-            db.execute("INSERT INTO filter_index(rowid, filter_text) VALUES (?, ?)", (key, columns[9]))
-            self._index(key, cable)
+            db.execute("INSERT INTO documents(id, body) VALUES (?, ?)", (key, record.document))
+            self._index(key, record)
             is_new = True
         else:
-            key, old_score, old_model = existing
+            key, old_score = existing
             is_new = False
-            if _score(cable) >= old_score:
-                old = _unpack(old_model)
-                db.execute(
-                    "INSERT INTO search(search, rowid, subject, body) VALUES ('delete', ?, ?, ?)",
-                    (key, old.subject or "", _body(old)),
-                )
-                db.execute(
-                    "INSERT INTO filter_index(filter_index, rowid, filter_text) SELECT 'delete', id, filter_text FROM cables WHERE id = ?",
-                    (key,),
-                )
-                db.execute("INSERT INTO filter_index(rowid, filter_text) VALUES (?, ?)", (key, columns[9]))
+            if record.score >= old_score:
+                old_document = self._document(key)
+                self._unindex(key, old_document)
+                self._keep_texts_of(key, old_document, (path, row))
                 db.execute(
                     "UPDATE cables SET reference_id=?, created=?, origin=?, classification=?, level=?, controls=?,"
-                    " tags=?, subject=?, sort_ref=?, filter_text=?, score=?, model=? WHERE id=?",
-                    (*columns, key),
+                    " tags=?, subject=?, sort_ref=?, filter_text=?, score=? WHERE id=?",
+                    (*record.columns, key),
                 )
-                db.execute("DELETE FROM refs WHERE cable_id = ?", (key,))
-                db.execute("DELETE FROM findings WHERE cable_id = ?", (key,))
-                self._index(key, cable)
+                db.execute("UPDATE documents SET body = ? WHERE id = ?", (record.document, key))
+                self._index(key, record)
+            else:
+                text_in_document = False  # a lesser copy: the document keeps the better one's model
+        own_text = None
+        if record.has_source and not text_in_document:
+            own_text = pack_text(document_source(record.document) or b"")
         db.execute(
-            "INSERT INTO sources(path, row, cable_id, format, encoding, size, mtime, text) VALUES (?,?,?,?,?,?,?,?)"
+            "INSERT INTO sources(path, row, cable_id, format, encoding, size, mtime, text, text_in_document)"
+            " VALUES (?,?,?,?,?,?,?,?,?)"
             " ON CONFLICT(path, row) DO UPDATE SET cable_id=excluded.cable_id, format=excluded.format,"
-            " encoding=excluded.encoding, size=excluded.size, mtime=excluded.mtime, text=excluded.text",
-            (
-                path,
-                row,
-                key,
-                cable.source.format,
-                cable.source.encoding,
-                size,
-                mtime,
-                zlib.compress(source_text, 6) if source_text is not None else None,
-            ),
+            " encoding=excluded.encoding, size=excluded.size, mtime=excluded.mtime, text=excluded.text,"
+            " text_in_document=excluded.text_in_document",
+            (path, row, key, record.format, record.encoding, size, mtime, own_text, int(text_in_document)),
         )
         return key, is_new
 
-    def _index(self, key: int, cable: Cable) -> None:
-        self._db.execute("INSERT INTO search(rowid, subject, body) VALUES (?, ?, ?)", (key, cable.subject or "", _body(cable)))
-        cited = {r.reference_id for r in cable.references if r.reference_id}
-        self._db.executemany("INSERT INTO refs(cable_id, cited) VALUES (?, ?)", [(key, c) for c in sorted(cited)])
-        self._db.executemany("INSERT INTO findings(cable_id, code) VALUES (?, ?)", [(key, c) for c in finding_codes(cable)])
+    def _document(self, key: int) -> bytes:
+        return self._db.execute("SELECT body FROM documents WHERE id = ?", (key,)).fetchone()[0]
+
+    def _keep_texts_of(self, key: int, document: bytes, replacing: tuple[str, int]) -> None:
+        """Before a document is replaced: a source whose text it carried keeps that text on its own."""
+        others = [
+            (path, row)
+            for path, row in self._db.execute("SELECT path, row FROM sources WHERE cable_id = ? AND text_in_document = 1", (key,))
+            if (path, row) != replacing
+        ]
+        text = document_source(document)
+        for path, row in others:
+            self._db.execute(
+                "UPDATE sources SET text = ?, text_in_document = 0 WHERE path = ? AND row = ?",
+                (pack_text(text) if text is not None else None, path, row),
+            )
+
+    def _index(self, key: int, record: CableRecord) -> None:
+        db = self._db
+        self._unwritten_search[key] = (record.subject, record.body)
+        self._unwritten_filter[key] = record.filter_text
+        db.executemany("INSERT INTO refs(cable_id, cited) VALUES (?, ?)", [(key, c) for c in record.cited])
+        db.executemany("INSERT INTO findings(cable_id, code) VALUES (?, ?)", [(key, c) for c in record.findings])
+        db.executemany("INSERT OR IGNORE INTO labels(term, cable_id) VALUES (?, ?)", [(t, key) for t in record.labels])
+
+    def _unindex(self, key: int, document: bytes) -> None:
+        """Take a document out of every index (the full-text one is told the words it held)."""
+        db = self._db
+        if self._unwritten_search.pop(key, None) is None:  # else never written: nothing to take out
+            old = unpack_cable(document)
+            db.execute(
+                "INSERT INTO search(search, rowid, subject, body) VALUES ('delete', ?, ?, ?)",
+                (key, old.subject or "", body_of(old)),
+            )
+        if self._unwritten_filter.pop(key, None) is None:
+            db.execute(
+                "INSERT INTO filter_index(filter_index, rowid, filter_text) SELECT 'delete', id, filter_text FROM cables WHERE id = ?",
+                (key,),
+            )
+        for table in ("refs", "findings", "labels"):
+            db.execute(f"DELETE FROM {table} WHERE cable_id = ?", (key,))
 
     def _delete_document(self, key: int) -> None:
-        row = self._db.execute("SELECT model FROM cables WHERE id = ?", (key,)).fetchone()
+        row = self._db.execute("SELECT body FROM documents WHERE id = ?", (key,)).fetchone()
         if row:
-            old = _unpack(row[0])
-            self._db.execute(
-                "INSERT INTO search(search, rowid, subject, body) VALUES ('delete', ?, ?, ?)",
-                (key, old.subject or "", _body(old)),
-            )
-            self._db.execute("DELETE FROM cables WHERE id = ?", (key,))
+            self._unindex(key, row[0])
+        self._db.execute("DELETE FROM cables WHERE id = ?", (key,))
 
     def add(self, cables: Iterable[Cable]) -> tuple[list[int], list[int]]:
         """Store cables (the CableStore interface); returns (new keys, updated keys)."""
@@ -230,10 +243,10 @@ class Library:
 
     def get(self, key: int) -> Cable:
         with self._lock:
-            row = self._db.execute("SELECT model FROM cables WHERE id = ?", (key,)).fetchone()
+            row = self._db.execute("SELECT body FROM documents WHERE id = ?", (key,)).fetchone()
         if row is None:
             raise KeyError(key)
-        return _unpack(row[0])
+        return unpack_cable(row[0])
 
     def key_of_reference(self, reference_id: str) -> int | None:
         with self._lock:
@@ -265,15 +278,15 @@ class Library:
                 clauses.append("c.level = -1")
             where.append("(" + (" OR ".join(clauses) or "0") + ")")
         for control in query.controls:
-            where.append("c.controls LIKE ?")
-            params.append(f"% {control.upper()} %")
+            where.append("c.id IN (SELECT cable_id FROM labels WHERE term = ?)")
+            params.append(f"control:{control.upper()}")
         if query.origin:
             where.append("c.origin = ? COLLATE NOCASE")
             params.append(query.origin)
         if query.tag:
             forms = tag_forms(query.tag)
-            where.append("(" + " OR ".join("c.tags LIKE ? ESCAPE '\\'" for _ in forms) + ")")
-            params.extend("% " + _like(form)[1:-1] + " %" for form in forms)
+            where.append(f"c.id IN (SELECT cable_id FROM labels WHERE term IN ({','.join('?' * len(forms))}))")
+            params.extend(f"tag:{form}" for form in forms)
         if query.audit == ANY:
             where.append("c.id IN (SELECT cable_id FROM findings)")
         elif query.audit:
@@ -292,6 +305,17 @@ class Library:
 
     def query(self, query: ListQuery, limit: int | None = None) -> list[int]:
         """Keys of the matching cables, in the asked order (the first ``limit`` of them)."""
+        sql, params = self._query_sql(query, limit)
+        with self._lock:
+            return [row[0] for row in self._db.execute(sql, params)]
+
+    def query_plan(self, query: ListQuery) -> list[str]:
+        """SQLite's plan for a list query, one step a line (to check that filters search indexes)."""
+        sql, params = self._query_sql(query, None)
+        with self._lock:
+            return [row[3] for row in self._db.execute("EXPLAIN QUERY PLAN " + sql, params)]
+
+    def _query_sql(self, query: ListQuery, limit: int | None) -> tuple[str, list[object]]:
         where, params = self._where(query)
         terms = parse_search(query.search)
         direction = "DESC" if query.descending else "ASC"
@@ -310,11 +334,13 @@ class Library:
         else:
             sql = "SELECT c.id FROM cables c" + (" WHERE " + " AND ".join(where) if where else "")
             order = _SORT_SQL.get(query.sort, "c.created")
+            # Filtered, the rows are found through the filter's index and then sorted: walking the
+            # whole sort index (the planner's choice for a filter it guesses broad) reads every row.
+            order = "+" + order if where else order
             sql += f" ORDER BY {order} {direction} NULLS LAST, c.id {direction}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        with self._lock:
-            return [row[0] for row in self._db.execute(sql, params)]
+        return sql, params
 
     def month_counts(self, query: ListQuery) -> MonthCounts:
         """Cables per month and level for a query (filters and search): one grouped query."""
@@ -397,7 +423,7 @@ class Library:
         hits = []
         for rank, key in enumerate(keys):
             cable = self.get(key)
-            body = next((p.text for p in cable.paragraphs if _mentions(p.text, terms.words)), _body(cable))
+            body = next((p.text for p in cable.paragraphs if _mentions(p.text, terms.words)), body_of(cable))
             hits.append(SearchHit(key, cable.reference_id, cable.subject, snippet(body, terms.words), float(rank)))
         return hits
 
@@ -426,20 +452,30 @@ class Library:
 
     def versions(self, key: int) -> list[Cable]:
         """The cable as each of its stored sources gives it (parsed again), in path order."""
+        parsed = [parse_source(path, row, form, text) for path, row, form, text in self._source_texts(key)]
+        return [cable for cable in parsed if cable is not None] or [self.get(key)]
+
+    def _source_texts(self, key: int) -> list[tuple[str, int, str, bytes]]:
+        """(path, row, format, text) of each stored source of a document that kept its text, in path order."""
         with self._lock:
             rows = list(
                 self._db.execute(
-                    "SELECT path, row, format, text FROM sources WHERE cable_id = ? AND text IS NOT NULL ORDER BY path, row",
+                    "SELECT path, row, format, text, text_in_document FROM sources WHERE cable_id = ?"
+                    " AND (text IS NOT NULL OR text_in_document = 1) ORDER BY path, row",
                     (key,),
                 )
             )
-        parsed = [parse_source(path, row, form, zlib.decompress(text)) for path, row, form, text in rows]
-        return [cable for cable in parsed if cable is not None] or [self.get(key)]
+            document = self._document(key) if any(row[4] for row in rows) else None
+        texts = []
+        for path, row, form, text, in_document in rows:
+            data = document_source(document) if in_document and document is not None else unpack_text(text) if text else None
+            if data is not None:
+                texts.append((path, row, form, data))
+        return texts
 
     def source_text(self, key: int) -> bytes | None:
-        with self._lock:
-            row = self._db.execute("SELECT text FROM sources WHERE cable_id = ? AND text IS NOT NULL LIMIT 1", (key,)).fetchone()
-        return zlib.decompress(row[0]) if row else None
+        texts = self._source_texts(key)
+        return texts[0][3] if texts else None
 
     def source_state(self, path: str) -> tuple[int | None, float | None] | None:
         """(size, mtime) recorded for a file, or None if it was never loaded."""

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x43424C52  # "CBLR"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -28,17 +28,18 @@ CREATE TABLE cables(
     subject TEXT,
     sort_ref TEXT,
     filter_text TEXT NOT NULL DEFAULT '',
-    score INTEGER NOT NULL DEFAULT 0,
-    model BLOB NOT NULL
+    score INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX cables_reference ON cables(reference_id);
-CREATE INDEX cables_created ON cables(created);
-CREATE INDEX cables_origin ON cables(origin COLLATE NOCASE);
-CREATE INDEX cables_level ON cables(level);
+CREATE INDEX cables_origin_created ON cables(origin COLLATE NOCASE, created);
 CREATE INDEX cables_created_level ON cables(created, level);
 CREATE INDEX cables_level_created ON cables(level, created);
 CREATE INDEX cables_sort_ref ON cables(sort_ref);
 CREATE INDEX cables_subject ON cables(subject COLLATE NOCASE);
+CREATE TABLE documents(
+    id INTEGER PRIMARY KEY REFERENCES cables(id) ON DELETE CASCADE,
+    body BLOB NOT NULL
+);
 CREATE TABLE sources(
     path TEXT NOT NULL,
     row INTEGER NOT NULL DEFAULT 0,
@@ -48,6 +49,7 @@ CREATE TABLE sources(
     size INTEGER,
     mtime REAL,
     text BLOB,
+    text_in_document INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY(path, row)
 );
 CREATE INDEX sources_cable ON sources(cable_id);
@@ -63,6 +65,12 @@ CREATE TABLE findings(
 );
 CREATE INDEX findings_code ON findings(code, cable_id);
 CREATE INDEX findings_cable ON findings(cable_id);
+CREATE TABLE labels(
+    term TEXT NOT NULL,
+    cable_id INTEGER NOT NULL REFERENCES cables(id) ON DELETE CASCADE,
+    PRIMARY KEY(term, cable_id)
+) WITHOUT ROWID;
+CREATE INDEX labels_cable ON labels(cable_id);
 CREATE VIRTUAL TABLE search USING fts5(subject, body, content='', tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE filter_index USING fts5(filter_text, content='cables', content_rowid='id', tokenize='trigram');
 CREATE TABLE imports(
@@ -141,7 +149,38 @@ MIGRATIONS: dict[int, tuple[Step, ...]] = {
         "CREATE INDEX findings_cable ON findings(cable_id)",
         lambda connection: audit_every_cable(connection),
     ),
+    # 3 -> 4: each text stored once. The model leaves the list's table for a documents table
+    # (so that scanning the list reads no text); a document then carries its source text too,
+    # compressed with it. Stored texts are read in either form and are not rewritten here.
+    # Controls and tags become indexed labels, so that their filters search and never scan.
+    3: (
+        "CREATE TABLE documents(id INTEGER PRIMARY KEY REFERENCES cables(id) ON DELETE CASCADE, body BLOB NOT NULL)",
+        "INSERT INTO documents(id, body) SELECT id, model FROM cables",
+        "ALTER TABLE cables DROP COLUMN model",
+        "ALTER TABLE sources ADD COLUMN text_in_document INTEGER NOT NULL DEFAULT 0",
+        "CREATE TABLE labels(term TEXT NOT NULL, cable_id INTEGER NOT NULL REFERENCES cables(id) ON DELETE CASCADE,"
+        " PRIMARY KEY(term, cable_id)) WITHOUT ROWID",
+        "CREATE INDEX labels_cable ON labels(cable_id)",
+        lambda connection: label_every_cable(connection),
+        "DROP INDEX IF EXISTS cables_created",
+        "DROP INDEX IF EXISTS cables_level",
+        "DROP INDEX IF EXISTS cables_origin",
+        "CREATE INDEX cables_origin_created ON cables(origin COLLATE NOCASE, created)",
+        "ANALYZE",
+    ),
 }
+
+
+def label_every_cable(connection: sqlite3.Connection) -> None:
+    """Fill the labels table from the controls and tags columns (no document is unpacked)."""
+    rows = connection.execute("SELECT id, controls, tags FROM cables")
+    while batch := rows.fetchmany(5000):
+        labels = []
+        for key, controls, tags in batch:
+            terms = [f"control:{c.upper()}" for c in controls.split()]
+            terms += [f"tag:{t}" for t in tags.split() if t != "|"]
+            labels.extend((term, key) for term in dict.fromkeys(terms))
+        connection.executemany("INSERT OR IGNORE INTO labels(term, cable_id) VALUES (?, ?)", labels)
 
 
 def audit_every_cable(connection: sqlite3.Connection) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _LEVEL_WORDS: dict[str, str] = {
     "TOP SECRET": "TOP SECRET",
@@ -52,6 +53,7 @@ def unspace(text: str) -> str:
     return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
 
 
+@lru_cache(maxsize=1024)
 def marking_level(marking: str | None) -> str | None:
     """The level of a portion marking as written; None when it names no level."""
     if not marking:
@@ -62,6 +64,12 @@ def marking_level(marking: str | None) -> str | None:
 
 def marking_controls(marking: str) -> list[str]:
     """Dissemination controls in a marking or banner: NOFORN, SBU, ORCON, REL TO..."""
+    return list(_marking_controls(marking))
+
+
+@lru_cache(maxsize=1024)
+def _marking_controls(marking: str) -> tuple[str, ...]:
+    """A cable repeats a handful of markings in every paragraph: each is read once."""
     controls: list[str] = []
     upper = marking.upper()
     parts = re.split(r"\s*(?://?|-|,)\s*", upper)
@@ -73,7 +81,7 @@ def marking_controls(marking: str) -> list[str]:
         control = _CONTROL_WORDS.get(word) or _CONTROL_WORDS.get(word.split(" ")[0])
         if index > 0 and control and control not in controls:
             controls.append(control)
-    return controls
+    return tuple(controls)
 
 
 def level_of(word: str) -> str | None:

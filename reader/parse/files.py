@@ -17,7 +17,7 @@ from reader.parse.cable_text import parse_cable_text
 from reader.parse.decode import NotText, decode_bytes
 from reader.parse.html_page import extract_page
 from reader.parse.markdown import looks_like_markdown, normalize_markdown
-from reader.parse.release_csv import BadRow, looks_like_release_csv, open_release, read_release_rows
+from reader.parse.release_csv import BadRow, ReleaseRow, looks_like_release_csv, open_release, read_release_rows
 
 _PRE_TAG = re.compile(r"<pre\b", re.I)
 
@@ -94,25 +94,33 @@ def parse_bytes(data: bytes, path: str, truncated_from: int | None = None) -> Pa
     return cable
 
 
-def release_rows(
+def unread_release_rows(
     path: str, skip_through: int = 0, on_skip: Callable[[], None] | None = None
-) -> Iterator[tuple[ParseResult, str | None]]:
-    """Each row of a release CSV parsed, with the row's text (None for a malformed row).
-
-    Rows on lines up to ``skip_through`` are read past without being parsed (to resume an
-    import); ``on_skip`` is called for each.
-    """
+) -> Iterator[ReleaseRow | BadRow]:
+    """A release CSV's rows; rows on lines up to ``skip_through`` (already imported) are read
+    past without being parsed, and ``on_skip`` is called for each."""
     with open_release(path) as stream:
         for row in read_release_rows(stream):
             if row.line <= skip_through:
                 if on_skip:
                     on_skip()
                 continue
-            source = Source(path, "csv", "utf-8", row.line)
-            if isinstance(row, BadRow):
-                yield ParseError(source, f"Skipped a malformed CSV row at {row.message}."), None
-            else:
-                yield parse_cable_text(row.text, source, row.metadata), row.text
+            yield row
+
+
+def parse_release_row(path: str, row: ReleaseRow | BadRow) -> ParseResult:
+    source = Source(path, "csv", "utf-8", row.line)
+    if isinstance(row, BadRow):
+        return ParseError(source, f"Skipped a malformed CSV row at {row.message}.")
+    return parse_cable_text(row.text, source, row.metadata)
+
+
+def release_rows(
+    path: str, skip_through: int = 0, on_skip: Callable[[], None] | None = None
+) -> Iterator[tuple[ParseResult, str | None]]:
+    """Each row of a release CSV parsed, with the row's text (None for a malformed row)."""
+    for row in unread_release_rows(path, skip_through, on_skip):
+        yield parse_release_row(path, row), (row.text if isinstance(row, ReleaseRow) else None)
 
 
 @dataclass(frozen=True)
@@ -140,6 +148,16 @@ def read_cable_file(path: str | os.PathLike[str]) -> FileRead | ParseError:
     except OSError as exc:
         return ParseError(Source(name, "unknown", None), f"The file cannot be read: {exc.strerror or exc}.")
     return FileRead(name, data, stat.st_size, stat.st_mtime, release)
+
+
+def is_release_csv(path: str | os.PathLike[str]) -> bool:
+    """Whether a file starts like the release's cables.csv (whatever its name)."""
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(4096)
+    except OSError:
+        return False
+    return looks_like_release_csv(start.decode("utf-8", errors="replace"))
 
 
 def parse_read(read: FileRead) -> ParseResult:

@@ -8,6 +8,7 @@ level), not unmarked.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reader.model import LEVELS, Paragraph
 from reader.parse.classification import MARKING, marking_level
@@ -18,8 +19,14 @@ _ITEM_MARKING = re.compile(r"(?m)^[ \t]*(?:[-–—*•]+[ \t]*|\(?[A-Za-z0-9]{1
 
 def item_levels(paragraph: Paragraph) -> list[str]:
     """The levels of the markings its items carry (empty when none is marked)."""
-    levels = (marking_level(match["marking"]) for match in _ITEM_MARKING.finditer(paragraph.text))
-    return [level for level in levels if level]
+    return list(_item_levels(paragraph.text))
+
+
+@lru_cache(maxsize=256)
+def _item_levels(text: str) -> tuple[str, ...]:
+    """The audit asks this of each paragraph several times: it is read once."""
+    levels = (marking_level(match["marking"]) for match in _ITEM_MARKING.finditer(text))
+    return tuple(level for level in levels if level)
 
 
 def paragraph_level(paragraph: Paragraph) -> str | None:

@@ -95,7 +95,9 @@ class LoadJob(QObject):
         self.progress.emit(0, len(files))
         if self._library_path is not None:
             library = Library(self._library_path)
-            self._importer = Importer(library, cancel=self._cancel, on_commit=self._committed)
+            # A release CSV's rows are parsed on worker processes too; this thread only writes.
+            jobs = self._processes + 1 if self._processes > 0 else 1
+            self._importer = Importer(library, cancel=self._cancel, on_commit=self._committed, jobs=jobs)
         releases = [f for f in files if f.lower().endswith(".csv")]
         others = [f for f in files if not f.lower().endswith(".csv")]
         done = 0

@@ -1,0 +1,102 @@
+"""Everything the library writes for one parsed cable, computed away from the writer.
+
+An import parses in worker processes; the one process that owns SQLite should only
+execute statements. So the columns, the compressed document, the search text, the
+citations, the labels and the audit's findings are all made here, in the worker,
+and travel to the writer as one picklable record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from reader.library.findings import finding_codes
+from reader.library.packing import pack_document
+from reader.library.tag_filter import tag_term, tags_column
+from reader.model import Cable
+from reader.model.keys import filter_text, natural_key
+
+
+@dataclass(frozen=True)
+class CableRecord:
+    identity: str
+    columns: tuple
+    """reference_id, created, origin, classification, level, controls, tags, subject, sort_ref, filter_text, score."""
+    document: bytes
+    """The model and its source text, packed (see ``packing``)."""
+    has_source: bool
+    path: str
+    row: int
+    format: str
+    encoding: str | None
+    subject: str
+    body: str
+    """What full-text search indexes."""
+    cited: tuple[str, ...]
+    labels: tuple[str, ...]
+    """``control:NOFORN``, ``tag:PREL``...: the exact-match filters, each an indexed row."""
+    findings: tuple[str, ...]
+
+    @property
+    def score(self) -> int:
+        return self.columns[10]
+
+    @property
+    def filter_text(self) -> str:
+        return self.columns[9]
+
+
+def score_of(cable: Cable) -> int:
+    """How complete a copy is: a full cable beats a partial extract, a header beats none."""
+    return (0 if cable.partial else 4) + (2 if cable.dtg else 0) + (1 if cable.paragraphs else 0)
+
+
+def identity_of(cable: Cable) -> str:
+    return cable.reference_id or f"file:{cable.source.path}#{cable.source.row or 0}"
+
+
+def body_of(cable: Cable) -> str:
+    return "\n".join(p.text for p in cable.paragraphs)
+
+
+def labels_of(cable: Cable) -> tuple[str, ...]:
+    """The control and tag labels of a cable (tags as the handbook spells them and as written)."""
+    tags = dict.fromkeys(tag_term(t) for t in [*cable.tags, *cable.tags_as_written] if t.strip())
+    controls = dict.fromkeys(control.upper() for control in cable.controls)
+    return tuple([f"control:{c}" for c in controls] + [f"tag:{t}" for t in tags])
+
+
+def _timestamp(value: datetime | None) -> float | None:
+    return value.timestamp() if value else None
+
+
+def record_of(cable: Cable, source_text: bytes | None = None) -> CableRecord:
+    columns = (
+        cable.reference_id,
+        _timestamp(cable.created),
+        cable.origin,
+        cable.classification,
+        cable.level_rank,
+        " " + " ".join(cable.controls) + " ",
+        tags_column(cable),
+        cable.subject,
+        natural_key(cable.reference_id),
+        filter_text(cable.reference_id, cable.origin, cable.subject, [*cable.tags, *cable.tags_as_written]),
+        score_of(cable),
+    )
+    return CableRecord(
+        identity=identity_of(cable),
+        columns=columns,
+        document=pack_document(cable, source_text),
+        has_source=source_text is not None,
+        path=cable.source.path,
+        row=cable.source.row or 0,
+        format=cable.source.format,
+        encoding=cable.source.encoding,
+        subject=cable.subject or "",
+        body=body_of(cable),
+        cited=tuple(sorted({r.reference_id for r in cable.references if r.reference_id})),
+        labels=labels_of(cable),
+        findings=tuple(finding_codes(cable)),
+    )

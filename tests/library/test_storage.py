@@ -1,0 +1,138 @@
+"""Library format 4: each text stored once, a real format-3 library migrated in place, and
+every filter of the list answered from an index (the query plans say so)."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import sqlite3
+import zlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from reader.library.importer import import_paths
+from reader.library.library import Library
+from reader.library.query import ListQuery
+from reader.library.schema import SCHEMA_VERSION
+from reader.model.json_codec import cable_to_json
+from reader.parse import parse_file
+from reader.review.versions import diff_versions
+from tests.conftest import REPO, SEED, corpus_file
+
+FORMAT_3_LIBRARY = REPO / "tests" / "data" / "library-format-3.sqlite3"
+
+
+def _columns(path: Path, table: str) -> list[str]:
+    with sqlite3.connect(path) as connection:
+        return [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
+
+
+def test_a_real_format_3_library_is_migrated_to_format_4(tmp_path: Path) -> None:
+    """tests/data/library-format-3.sqlite3 was written by the code that landed with format 3
+    (06ALMATY2872, 08BERLIN1387 and 10ASTANA72 from two releases each, 09TRIPOLI483, 06LAPAZ886)."""
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(FORMAT_3_LIBRARY, path)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 3
+    library = Library(path)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert "model" not in _columns(path, "cables") and "text_in_document" in _columns(path, "sources")
+    assert library.count() == 5
+    keys = library.query(ListQuery())
+    assert sorted(library.get(key).reference_id for key in keys) == [
+        "06ALMATY2872", "06LAPAZ886", "08BERLIN1387", "09TRIPOLI483", "10ASTANA72",
+    ]  # fmt: skip
+    berlin = library.key_of_reference("08BERLIN1387")
+    assert library.query(ListQuery(controls=("NOFORN",))) == [berlin]  # labels made from the old columns
+    assert library.query(ListQuery(tag="pter")) == [library.key_of_reference("06ALMATY2872")]
+    # The texts stored in format 3, on their own, are still read: the two releases of a cable differ.
+    astana = library.versions(library.key_of_reference("10ASTANA72"))
+    assert len(astana) == 2
+    assert diff_versions(astana[0], astana[1]).redactions_lifted == 4
+    assert library.source_text(berlin).startswith(b"<?xml")
+    # A cable stored after the migration is kept in the new form, beside the old ones.
+    import_paths(library, [str(corpus_file("html/09TRIPOLI763.html"))])
+    tripoli = library.key_of_reference("09TRIPOLI763")
+    assert library.get(tripoli).reference_id == "09TRIPOLI763" and library.count() == 6
+    library.close()
+
+
+def test_a_cable_and_its_source_text_are_stored_once_together(library: Library) -> None:
+    import_paths(library, [str(SEED)])
+    key = library.key_of_reference("06ALMATY2872")
+    db = library._db
+    text, in_document = db.execute("SELECT text, text_in_document FROM sources WHERE cable_id = ?", (key,)).fetchone()
+    assert text is None and in_document == 1
+    source = SEED.read_bytes()
+    assert library.source_text(key) == source
+    (parsed,) = list(parse_file(SEED))
+    assert cable_to_json(library.get(key)) == cable_to_json(parsed)
+    (document,) = db.execute("SELECT body FROM documents WHERE id = ?", (key,)).fetchone()
+    apart = len(zlib.compress(source, 6)) + len(zlib.compress(json.dumps(cable_to_json(parsed)).encode(), 6))
+    assert len(document) < 0.75 * apart, (len(document), apart)
+
+
+@pytest.mark.parametrize("first, second", [("html-2010", "html"), ("html", "html-2010")])
+def test_a_second_copy_of_a_cable_keeps_its_own_text(library: Library, first: str, second: str) -> None:
+    paths = [corpus_file(f"{folder}/10ASTANA72.html") for folder in (first, second)]
+    for path in paths:
+        import_paths(library, [str(path)])
+    key = library.key_of_reference("10ASTANA72")
+    texts = {Path(path).parent.name: text for path, _row, _form, text in library._source_texts(key)}
+    assert texts == {path.parent.name: path.read_bytes() for path in paths}
+    assert len(library.versions(key)) == 2
+
+
+def _big_library(path: Path, count: int = 20000) -> Library:
+    """A library of ``count`` bare rows with the release's spread of levels, origins, dates and
+    labels: enough rows for the planner to choose as it would on the release."""
+    library = Library(path)
+    pick = random.Random(8)
+    origins = [f"Embassy {name}" for name in ("Paris", "Berlin", "Tokyo", "Lima", "Nairobi", "Riga", "Quito", "Oslo")]
+    origins += [f"Consulate {n}" for n in range(150)]
+    rows, labels = [], []
+    for key in range(1, count + 1):
+        level = pick.choice([0, 1, 1, 2, 2, 2, 3, 3])
+        created = datetime(1966 + pick.randrange(44), 1 + pick.randrange(12), 1, tzinfo=UTC).timestamp()
+        origin = pick.choice(origins)
+        rows.append((key, f"ID{key}", f"ID{key}", created, origin, None, level, "", "", "s", f"ID{key:08}", f"id{key}", 4))
+        labels += [("tag:PREL", key)] * (key % 3 == 0) + [(f"tag:T{key % 400}", key)]
+        labels += [("control:NOFORN", key)] * (key % 9 == 0)
+    with library.transaction() as db:
+        db.executemany(
+            "INSERT INTO cables(id, identity, reference_id, created, origin, classification, level, controls, tags,"
+            " subject, sort_ref, filter_text, score) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+        db.executemany("INSERT INTO labels(term, cable_id) VALUES (?, ?)", labels)
+        db.executemany("INSERT INTO findings(cable_id, code) VALUES (?, 'unmarked-paragraph')", [(k,) for k in range(1, count, 50)])
+        db.executemany("INSERT INTO refs(cable_id, cited) VALUES (?, ?)", [(k, f"ID{k // 2}") for k in range(1, count, 3)])
+        db.execute("INSERT INTO filter_index(filter_index) VALUES('rebuild')")
+        db.execute("ANALYZE")
+    return library
+
+
+FILTERS = {
+    "level": ListQuery(levels=frozenset({"SECRET"})),
+    "two levels": ListQuery(levels=frozenset({"SECRET", "CONFIDENTIAL"})),
+    "control": ListQuery(controls=("NOFORN",)),
+    "origin": ListQuery(origin="embassy paris"),
+    "tag": ListQuery(tag="prel"),
+    "date": ListQuery(date_from=datetime(2008, 1, 1, tzinfo=UTC), date_to=datetime(2009, 1, 1, tzinfo=UTC)),
+    "audit": ListQuery(audit="unmarked-paragraph"),
+    "cites": ListQuery(cites="ID77"),
+    "words": ListQuery(text="id777"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FILTERS))
+def test_every_filter_of_the_list_searches_an_index(tmp_path: Path, name: str) -> None:
+    library = _big_library(tmp_path / "big.sqlite3")
+    for sort in ("created", "reference", "origin", "classification", "subject"):
+        plan = library.query_plan(ListQuery(**{**FILTERS[name].__dict__, "sort": sort}))
+        scans = [step for step in plan if step.startswith("SCAN c") or step == "SCAN cables"]
+        assert not scans, f"{name}, sorted by {sort}: {plan}"
+    assert library.query(FILTERS[name]) or name == "words"
+    library.close()
