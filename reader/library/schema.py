@@ -97,6 +97,24 @@ def _check_header(path: Path) -> None:
         raise LibraryError(f"{path} is not a Cable Reader library (not an SQLite database); it was left untouched.")
 
 
+def stored_format(path: Path) -> int | None:
+    """The format of an existing library file, read without changing it (None: no such file, or not one)."""
+    path = Path(path)
+    if not path.is_file():
+        return None
+    try:
+        _check_header(path)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                return None
+            return connection.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            connection.close()
+    except (LibraryError, sqlite3.DatabaseError):
+        return None
+
+
 def open_library_database(path: Path) -> sqlite3.Connection:
     """Open (creating if need be) the library at ``path``, in WAL mode, autocommit."""
     path = Path(path)

@@ -18,6 +18,7 @@ from reader.library.schema import LibraryError
 from reader.library.store import CableStore, MemoryStore
 from reader.review import RELEASE_LEVELS
 from reader.ui.colours import apply_theme
+from reader.ui.library_upgrade import open_library_showing_upgrade
 from reader.ui.main_window import MainWindow
 from reader.ui.resources import ICON, SAMPLES
 from reader.ui.settings import default_settings
@@ -54,7 +55,8 @@ def open_store(args: argparse.Namespace, quiet: bool) -> CableStore:
     if args.memory:
         return MemoryStore()
     try:
-        return Library(args.library or default_library_path())
+        path = Path(args.library or default_library_path())
+        return Library(path) if quiet else open_library_showing_upgrade(path)
     except LibraryError as exc:
         if quiet:
             print(f"cable-reader: {exc} Working in memory only.", file=sys.stderr)

@@ -4,8 +4,9 @@
 
 Generates a CSV in the 2011 release's format whose rows are real cables from
 ``../shared/data/cables-sample.csv``, each rewritten to one of the release's
-reference ids from ``cable2month.csv.gz`` (banner station and serial, DTG year),
-imports it with ``python -m reader import`` in a child process, and prints:
+reference ids from ``cable2month.csv.gz`` (banner station and serial, DTG year) and
+with its rarer words drawn afresh so that words vary as in real text (how: see
+``tests/bench/scale_corpus.py``), imports it with ``python -m reader import`` in a child process, and prints:
 import cables/second, library size on disk, peak memory of the import, search
 latency (median and 95th percentile over a fixed set of queries), and the time
 to open the window on the full library and to sort and filter its list.
@@ -15,8 +16,6 @@ A benchmark: it asserts nothing.
 from __future__ import annotations
 
 import argparse
-import csv
-import gzip
 import os
 import resource
 import statistics
@@ -28,8 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from reader.parse.banner import parse_banner  # noqa: E402
-from reader.parse.dates import DTG  # noqa: E402
+from tests.bench.scale_corpus import generate  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "data"
 QUERIES = [
@@ -56,48 +54,6 @@ QUERIES = [
 ]
 
 
-def _templates() -> list[tuple[list[str], int, str, str]]:
-    """(row, banner line index, banner station, banner serial) of sample rows that have a banner."""
-    out = []
-    csv.field_size_limit(2**31 - 1)
-    with (SHARED / "cables-sample.csv").open(encoding="utf-8", newline="") as handle:
-        for row in csv.reader(handle, escapechar="\\", doublequote=False):
-            lines = row[7].split("\n")
-            for index, line in enumerate(lines[:40]):
-                banner = parse_banner(line)
-                if banner:
-                    out.append((row, index, banner.station, str(banner.serial)))
-                    break
-    return out
-
-
-def _quote(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def generate(path: Path, count: int) -> None:
-    import re
-
-    templates = _templates()
-    with gzip.open(SHARED / "cable2month.csv.gz", "rt", encoding="ascii") as handle:
-        ids = [line.split(",", 1)[0] for line in handle if line.strip()][:count]
-    split = re.compile(r"^(\d\d)([A-Z]+?)(\d+)$")
-    with path.open("w", encoding="utf-8") as out:
-        for number, refid in enumerate(ids, start=1):
-            row, index, station, serial = templates[number % len(templates)]
-            match = split.match(refid)
-            if not match:
-                continue
-            year, new_station, new_serial = match.groups()
-            body = row[7].split("\n")
-            body[index] = body[index].replace(station, new_station, 1).replace(serial.zfill(6), new_serial.zfill(6), 1)
-            if new_serial.zfill(6) not in body[index]:
-                body[index] = re.sub(r"\d{1,7}(?!.*\d)", new_serial.zfill(6), body[index], count=1)
-            header = DTG.sub(lambda m, y=year: m.group(0)[: m.start("year") - m.start()] + y, row[6], count=1)
-            fields = [str(number), row[1], refid, row[3], row[4], row[5], header, "\n".join(body)]
-            out.write(",".join(_quote(f) for f in fields) + "\n")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/cable-scale"))
@@ -112,7 +68,7 @@ def main() -> int:
     if not args.skip_import:
         if not release.exists():
             start = time.perf_counter()
-            generate(release, args.cables)
+            generate(release, args.cables, SHARED / "cables-sample.csv", SHARED / "cable2month.csv.gz")
             print(f"generated {release} ({release.stat().st_size / 2**30:.2f} GiB) in {time.perf_counter() - start:.0f} s")
         for suffix in ("", "-wal", "-shm"):
             Path(str(library) + suffix).unlink(missing_ok=True)

@@ -1,0 +1,127 @@
+"""The command line on a folder of pages and on a release CSV, whole process, against the floor.
+
+    python tests/bench/bench_commands.py [--pages 1500] [--csv FILE] [--baseline CHECKOUT]
+
+Times, as a user would see them (a new process each, start-up included):
+
+- ``python -m reader parse FOLDER --json > /dev/null`` on a folder of ``--pages`` pages
+  (the corpus's pages and texts, copied as often as needed);
+- ``python -m reader import FOLDER`` of the same folder into a new library;
+- ``python -m reader import FILE`` of a release CSV (``--csv``; say the first rows of the
+  scale corpus that ``bench_library_scale.py`` writes), and the library's size beside the CSV's;
+- the floor of each, in a new process too: reading every byte and one regex pass over it.
+
+``--baseline`` runs the same commands with another checkout in the same run (before and
+after on the same machine). cablemap, the release's reference parser, reads 204 pages/s
+whole-process on such a folder on this machine (measured when the issue was filed; it
+needs Python 2, so it is not run here). A benchmark: it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO.parent / "shared" / "corpus"
+CABLEMAP_PAGES_PER_SECOND = 204
+
+_FLOOR = r"""
+import os, re, sys
+pattern = re.compile(rb"^\s*(?:\xc2\xb6)?\d{1,2}\.\s", re.M)
+found = 0
+for root, _dirs, files in os.walk(sys.argv[1]) if os.path.isdir(sys.argv[1]) else [("", [], [sys.argv[1]])]:
+    for name in files:
+        with open(os.path.join(root, name), "rb") as handle:
+            found += len(pattern.findall(handle.read()))
+print(found)
+"""
+
+
+def page_folder(target: Path, pages: int) -> int:
+    """``pages`` cable files (the corpus's pages and texts, copied into numbered folders)."""
+    sources = sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix in (".html", ".txt"))
+    count = 0
+    while count < pages:
+        folder = target / f"copy{count // len(sources)}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for source in sources[: pages - count]:
+            shutil.copy(source, folder / source.name)
+            count += 1
+    return count
+
+
+def _timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def _library_size(path: Path) -> int:
+    return sum(os.path.getsize(str(path) + s) for s in ("", "-wal") if os.path.exists(str(path) + s))
+
+
+def measure(checkout: Path, pages: Path, count: int, release: Path | None, rows: int, work: Path) -> dict[str, float]:
+    python = sys.executable
+    figures = {"parse": _timed([python, "-m", "reader", "parse", str(pages), "--json"], checkout)}
+    library = work / f"pages-{checkout.name}.sqlite3"
+    figures["import pages"] = _timed([python, "-m", "reader", "import", str(pages), "--library", str(library)], checkout)
+    if release is not None:
+        library = work / f"release-{checkout.name}.sqlite3"
+        figures["import csv"] = _timed([python, "-m", "reader", "import", str(release), "--library", str(library)], checkout)
+        figures["library / csv"] = _library_size(library) / release.stat().st_size
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=1500)
+    parser.add_argument("--csv", type=Path, help="a release CSV to import")
+    parser.add_argument("--baseline", type=Path, help="another checkout to run the same commands with")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="cable-bench-") as temporary:
+        work = Path(temporary)
+        count = page_folder(work / "pages", args.pages)
+        rows = 0
+        if args.csv:
+            with args.csv.open("rb") as handle:
+                rows = sum(1 for line in handle if line.startswith(b'"') and line[1:2].isdigit())
+        floor_pages = _timed([sys.executable, "-c", _FLOOR, str(work / "pages")], REPO)
+        floor_csv = _timed([sys.executable, "-c", _FLOOR, str(args.csv)], REPO) if args.csv else None
+        print(f"{count} pages; release CSV {args.csv} ({rows:,} rows)" if args.csv else f"{count} pages")
+        print(f"  floor, read + one regex pass, pages : {floor_pages:6.2f} s = {count / floor_pages:8,.0f} pages/s")
+        if floor_csv:
+            print(f"  floor, read + one regex pass, csv   : {floor_csv:6.2f} s = {rows / floor_csv:8,.0f} rows/s")
+        runs = [("this checkout", REPO)] + ([("baseline", args.baseline.resolve())] if args.baseline else [])
+        results = {}
+        for name, checkout in runs:
+            (work / name.replace(" ", "-")).mkdir(exist_ok=True)
+            figures = measure(checkout, work / "pages", count, args.csv, rows, work / name.replace(" ", "-"))
+            results[name] = figures
+            print(f"{name} ({checkout}):")
+            print(
+                f"  parse --json {count} pages : {figures['parse']:6.2f} s = {count / figures['parse']:6,.0f} pages/s"
+                f" = x{count / figures['parse'] / CABLEMAP_PAGES_PER_SECOND:.1f} cablemap"
+            )
+            print(f"  import {count} pages       : {figures['import pages']:6.2f} s = {count / figures['import pages']:6,.0f} pages/s")
+            if "import csv" in figures:
+                print(
+                    f"  import csv, {rows:,} rows : {figures['import csv']:6.2f} s = {rows / figures['import csv']:6,.0f} cables/s;"
+                    f" library {figures['library / csv']:.2f}x the CSV"
+                )
+        if len(results) == 2:
+            print("this checkout / baseline, time:")
+            for key in results["baseline"]:
+                if key != "library / csv":
+                    print(f"  {key:14} {results['this checkout'][key] / results['baseline'][key]:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

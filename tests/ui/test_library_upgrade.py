@@ -1,0 +1,46 @@
+"""An older library opened by the window is upgraded off the GUI thread, with a dialog saying so."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from reader.library.schema import SCHEMA_VERSION, LibraryError
+from reader.ui.library_upgrade import open_library_showing_upgrade
+from tests.conftest import REPO
+
+FORMAT_3_LIBRARY = REPO / "tests" / "data" / "library-format-3.sqlite3"
+
+
+def test_a_format_3_library_is_upgraded_with_a_dialog_shown(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(FORMAT_3_LIBRARY, path)
+    seen: list[str] = []
+
+    def look() -> None:
+        seen.extend(w.labelText() for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible())
+
+    timer = QTimer()
+    timer.timeout.connect(look)
+    timer.start(1)
+    library = open_library_showing_upgrade(path)
+    timer.stop()
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert library.count() == 5
+    assert any("from format 3 to 4" in text for text in seen)
+    library.close()
+    again = open_library_showing_upgrade(path)  # current: opened at once
+    assert again.count() == 5
+    again.close()
+
+
+def test_a_file_that_is_not_a_library_is_refused_as_before(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"not a database at all")
+    with pytest.raises(LibraryError):
+        open_library_showing_upgrade(path)
