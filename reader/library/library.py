@@ -264,9 +264,11 @@ class Library:
         where: list[str] = []
         params: list[object] = []
         for word in query.text.lower().split():
-            if len(word) >= 3 and not any(ch in word for ch in "%_\\"):
-                where.append("c.id IN (SELECT rowid FROM filter_index WHERE filter_text LIKE ?)")  # the trigram index
-                params.append(f"%{word}%")
+            if len(word) >= 3:
+                # A quoted phrase of the trigram index is a substring match that its positions
+                # decide alone; LIKE would check every candidate against the table's text.
+                where.append("c.id IN (SELECT rowid FROM filter_index WHERE filter_index MATCH ?)")
+                params.append('"' + word.replace('"', '""') + '"')
             else:
                 where.append("c.filter_text LIKE ? ESCAPE '\\'")
                 params.append(_like(word))
@@ -315,6 +317,22 @@ class Library:
         with self._lock:
             return [row[3] for row in self._db.execute("EXPLAIN QUERY PLAN " + sql, params)]
 
+    @staticmethod
+    def _narrow_index(where: list[str], query: ListQuery) -> str:
+        """``INDEXED BY cables_narrow`` when the rows come from another index (labels, the filter box's
+        trigrams, search hits...) and are sorted by date, with at most level and date filters besides.
+
+        Each found id is then looked up in a small index of (id, created, level) instead of the
+        table: on a cold disk, 36,000 ids of NOFORN cables take 0.1 s that way, 1.4 s through the
+        table's pages. SQLite's planner does not choose this by itself."""
+        if query.sort != "created":
+            return ""
+        by_id = [clause for clause in where if clause.startswith("c.id IN")]
+        narrow = [clause for clause in where if clause.startswith(("(c.level", "c.created"))]
+        if (by_id or query.search) and len(by_id) + len(narrow) == len(where):
+            return " INDEXED BY cables_narrow"
+        return ""
+
     def _query_sql(self, query: ListQuery, limit: int | None) -> tuple[str, list[object]]:
         where, params = self._where(query)
         terms = parse_search(query.search)
@@ -324,7 +342,8 @@ class Library:
             sql = "SELECT rowid FROM search WHERE search MATCH ? ORDER BY bm25(search, 4.0, 1.0), rowid"
             params = [terms.match]
         elif terms.match:
-            sql = "SELECT c.id FROM search JOIN cables c ON c.id = search.rowid WHERE search MATCH ?"
+            cables = "cables c" + self._narrow_index(where, query)
+            sql = f"SELECT c.id FROM search JOIN {cables} ON c.id = search.rowid WHERE search MATCH ?"
             params = [terms.match, *params]
             sql += "".join(f" AND {clause}" for clause in where)
             if query.sort == "rank" or query.sort not in _SORT_SQL:
@@ -332,11 +351,15 @@ class Library:
             else:
                 sql += f" ORDER BY {_SORT_SQL[query.sort]} {direction} NULLS LAST, c.id"
         else:
-            sql = "SELECT c.id FROM cables c" + (" WHERE " + " AND ".join(where) if where else "")
+            cables = "cables c" + self._narrow_index(where, query)
+            sql = f"SELECT c.id FROM {cables}" + (" WHERE " + " AND ".join(where) if where else "")
             order = _SORT_SQL.get(query.sort, "c.created")
-            # Filtered, the rows are found through the filter's index and then sorted: walking the
-            # whole sort index (the planner's choice for a filter it guesses broad) reads every row.
-            order = "+" + order if where else order
+            # Filtered and sorted by anything but the date, the rows are found through the filter's
+            # index and then sorted: walking the whole sort index (the planner's choice for a filter
+            # it guesses broad) reads every row. By date, the filters' indexes hold the order.
+            # (Several levels are several ranges of the (level, created) index: found, then sorted.)
+            several_levels = query.levels is not None and len(query.levels) > 1
+            order = "+" + order if where and (order != "c.created" or several_levels) else order
             sql += f" ORDER BY {order} {direction} NULLS LAST, c.id {direction}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"

@@ -36,6 +36,7 @@ CREATE INDEX cables_created_level ON cables(created, level);
 CREATE INDEX cables_level_created ON cables(level, created);
 CREATE INDEX cables_sort_ref ON cables(sort_ref);
 CREATE INDEX cables_subject ON cables(subject COLLATE NOCASE);
+CREATE INDEX cables_narrow ON cables(id, created, level);
 CREATE TABLE documents(
     id INTEGER PRIMARY KEY REFERENCES cables(id) ON DELETE CASCADE,
     body BLOB NOT NULL
@@ -170,7 +171,8 @@ MIGRATIONS: dict[int, tuple[Step, ...]] = {
     # 3 -> 4: each text stored once. The model leaves the list's table for a documents table
     # (so that scanning the list reads no text); a document then carries its source text too,
     # compressed with it. Stored texts are read in either form and are not rewritten here.
-    # Controls and tags become indexed labels, so that their filters search and never scan.
+    # Controls and tags become indexed labels, so that their filters search and never scan; a
+    # narrow index of (id, created, level) sorts the ids those filters find without the table.
     3: (
         "CREATE TABLE documents(id INTEGER PRIMARY KEY REFERENCES cables(id) ON DELETE CASCADE, body BLOB NOT NULL)",
         "INSERT INTO documents(id, body) SELECT id, model FROM cables",
@@ -184,6 +186,7 @@ MIGRATIONS: dict[int, tuple[Step, ...]] = {
         "DROP INDEX IF EXISTS cables_level",
         "DROP INDEX IF EXISTS cables_origin",
         "CREATE INDEX cables_origin_created ON cables(origin COLLATE NOCASE, created)",
+        "CREATE INDEX cables_narrow ON cables(id, created, level)",
         "ANALYZE",
     ),
 }

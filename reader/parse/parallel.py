@@ -51,7 +51,7 @@ def ordered_map(
     except (OSError, ValueError):  # no processes here
         yield from _here(function, tasks, cancel)
         return
-    window = 2 * jobs + 2
+    window = 8 * jobs  # enough to keep every worker busy while the writer waits on the disk
     pending: deque[tuple[Task, Future]] = deque()
     try:
         for task in tasks:

@@ -52,7 +52,7 @@ def page_folder(target: Path, pages: int) -> int:
         folder = target / f"copy{count // len(sources)}"
         folder.mkdir(parents=True, exist_ok=True)
         for source in sources[: pages - count]:
-            shutil.copy(source, folder / source.name)
+            shutil.copy(source, folder / f"{source.parent.name}-{source.name}")  # html/ and html-2010/ share names
             count += 1
     return count
 
