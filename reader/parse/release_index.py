@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,10 +36,24 @@ def _index_text(path: Path | None = None) -> str:
         return ""
 
 
+_ID_AT_LINE_START = re.compile(r"\n([^,\n]+)")
+
+
 @lru_cache(maxsize=4)
 def release_ids(path: Path | None = None) -> frozenset[str]:
     """Every reference id of the release (a set, for the window's many lookups)."""
-    return frozenset(line.split(",", 1)[0] for line in _index_text(path).split("\n") if line)
+    return frozenset(_ID_AT_LINE_START.findall(_index_text(path)))
+
+
+def release_lookup() -> Callable[[str], bool | None]:
+    """``reference_id in release``, the set built on the first question (a tenth of a second
+    the window need not spend before it opens); None for every id when the index is missing."""
+
+    def in_release_ids(reference_id: str) -> bool | None:
+        ids = release_ids()
+        return reference_id in ids if ids else None
+
+    return in_release_ids
 
 
 @lru_cache(maxsize=1)

@@ -70,8 +70,10 @@ class ListPane(QWidget):
         self.table = CableTable(self)
         self.table.setObjectName("cableList")
         self.table.setModel(model)
+        # The indicator first, so that enabling sorting asks for the order the model already has
+        # (newest first) instead of querying the whole library twice more.
+        self.table.horizontalHeader().setSortIndicator(Column.CREATED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.CREATED, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)

@@ -24,7 +24,7 @@ from reader.library.fts import parse_search
 from reader.library.library import Library
 from reader.library.store import CableStore, MemoryStore
 from reader.model import Cable, ParseError
-from reader.parse.release_index import release_ids
+from reader.parse.release_index import release_lookup
 from reader.ui.cable_list_model import CableListModel
 from reader.ui.colours import apply_theme
 from reader.ui.exporter import Exporter
@@ -62,8 +62,7 @@ class MainWindow(QMainWindow):
         self.list_model = CableListModel(self.store, self)
         self.list_pane = ListPane(self.list_model, self)
         self.header_panel = HeaderPanel(self)
-        release = release_ids()
-        self._in_release = (lambda ref: ref in release) if release else (lambda _ref: None)
+        self._in_release = release_lookup()
         self.header_panel.set_lookups(
             lambda ref: self.store.key_of_reference(ref) is not None, self._in_release, self.store.cited_by
         )
