@@ -14,27 +14,15 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.library.findings import ANY
 from reader.library.fts import parse_search, snippet
+from reader.library.list_sql import list_query_sql, where_clauses
 from reader.library.packing import document_source, pack_text, unpack_cable, unpack_text
 from reader.library.query import ListQuery, MonthCounts, SearchHit, Summary, month_bounds, month_counts_of
-from reader.library.records import CableRecord, body_of, record_of
+from reader.library.records import CableRecord, body_of, label_date, record_of
 from reader.library.schema import open_library_database
-from reader.library.tag_filter import normalised_tags_in_column, tag_forms
+from reader.library.tag_filter import normalised_tags_in_column
 from reader.library.versions import parse_source
 from reader.model import LEVELS, Cable
-
-_SORT_SQL = {
-    "reference": "c.sort_ref",
-    "created": "c.created",
-    "origin": "c.origin COLLATE NOCASE",
-    "classification": "c.level",
-    "subject": "c.subject COLLATE NOCASE",
-}
-
-
-def _like(word: str) -> str:
-    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 class Library:
@@ -200,7 +188,10 @@ class Library:
         self._unwritten_filter[key] = record.filter_text
         db.executemany("INSERT INTO refs(cable_id, cited) VALUES (?, ?)", [(key, c) for c in record.cited])
         db.executemany("INSERT INTO findings(cable_id, code) VALUES (?, ?)", [(key, c) for c in record.findings])
-        db.executemany("INSERT OR IGNORE INTO labels(term, cable_id) VALUES (?, ?)", [(t, key) for t in record.labels])
+        created = label_date(record.columns[1])
+        db.executemany(
+            "INSERT OR IGNORE INTO labels(term, created, cable_id) VALUES (?, ?, ?)", [(t, created, key) for t in record.labels]
+        )
 
     def _unindex(self, key: int, document: bytes) -> None:
         """Take a document out of every index (the full-text one is told the words it held)."""
@@ -260,114 +251,21 @@ class Library:
             ).fetchone()
         return row[0] if row else None
 
-    def _where(self, query: ListQuery) -> tuple[list[str], list[object]]:
-        where: list[str] = []
-        params: list[object] = []
-        for word in query.text.lower().split():
-            if len(word) >= 3:
-                # A quoted phrase of the trigram index is a substring match that its positions
-                # decide alone; LIKE would check every candidate against the table's text.
-                where.append("c.id IN (SELECT rowid FROM filter_index WHERE filter_index MATCH ?)")
-                params.append('"' + word.replace('"', '""') + '"')
-            else:
-                where.append("c.filter_text LIKE ? ESCAPE '\\'")
-                params.append(_like(word))
-        if query.levels is not None:
-            ranks = [LEVELS.index(level) for level in query.levels if level in LEVELS]
-            clauses = [f"c.level IN ({','.join('?' * len(ranks))})"] if ranks else []
-            params.extend(ranks)
-            if None in query.levels:
-                clauses.append("c.level = -1")
-            where.append("(" + (" OR ".join(clauses) or "0") + ")")
-        for control in query.controls:
-            where.append("c.id IN (SELECT cable_id FROM labels WHERE term = ?)")
-            params.append(f"control:{control.upper()}")
-        if query.origin:
-            where.append("c.origin = ? COLLATE NOCASE")
-            params.append(query.origin)
-        if query.tag:
-            forms = tag_forms(query.tag)
-            where.append(f"c.id IN (SELECT cable_id FROM labels WHERE term IN ({','.join('?' * len(forms))}))")
-            params.extend(f"tag:{form}" for form in forms)
-        if query.audit == ANY:
-            where.append("c.id IN (SELECT cable_id FROM findings)")
-        elif query.audit:
-            where.append("c.id IN (SELECT cable_id FROM findings WHERE code = ?)")
-            params.append(query.audit)
-        if query.date_from:
-            where.append("c.created >= ?")
-            params.append(query.date_from.timestamp())
-        if query.date_to:
-            where.append("c.created < ?")
-            params.append(query.date_to.timestamp())
-        if query.cites:
-            where.append("c.id IN (SELECT cable_id FROM refs WHERE cited = ?)")
-            params.append(query.cites)
-        return where, params
-
     def query(self, query: ListQuery, limit: int | None = None) -> list[int]:
         """Keys of the matching cables, in the asked order (the first ``limit`` of them)."""
-        sql, params = self._query_sql(query, limit)
+        sql, params = list_query_sql(query, limit)
         with self._lock:
             return [row[0] for row in self._db.execute(sql, params)]
 
     def query_plan(self, query: ListQuery) -> list[str]:
         """SQLite's plan for a list query, one step a line (to check that filters search indexes)."""
-        sql, params = self._query_sql(query, None)
+        sql, params = list_query_sql(query)
         with self._lock:
             return [row[3] for row in self._db.execute("EXPLAIN QUERY PLAN " + sql, params)]
 
-    @staticmethod
-    def _narrow_index(where: list[str], query: ListQuery) -> str:
-        """``INDEXED BY cables_narrow`` when the rows come from another index (labels, the filter box's
-        trigrams, search hits...) and are sorted by date, with at most level and date filters besides.
-
-        Each found id is then looked up in a small index of (id, created, level) instead of the
-        table: on a cold disk, 36,000 ids of NOFORN cables take 0.1 s that way, 1.4 s through the
-        table's pages. SQLite's planner does not choose this by itself."""
-        if query.sort != "created":
-            return ""
-        by_id = [clause for clause in where if clause.startswith("c.id IN")]
-        narrow = [clause for clause in where if clause.startswith(("(c.level", "c.created"))]
-        if (by_id or query.search) and len(by_id) + len(narrow) == len(where):
-            return " INDEXED BY cables_narrow"
-        return ""
-
-    def _query_sql(self, query: ListQuery, limit: int | None) -> tuple[str, list[object]]:
-        where, params = self._where(query)
-        terms = parse_search(query.search)
-        direction = "DESC" if query.descending else "ASC"
-        if terms.match and not where and (query.sort == "rank" or query.sort not in _SORT_SQL):
-            # The common case, searched on the index alone: no join until the hits are known.
-            sql = "SELECT rowid FROM search WHERE search MATCH ? ORDER BY bm25(search, 4.0, 1.0), rowid"
-            params = [terms.match]
-        elif terms.match:
-            cables = "cables c" + self._narrow_index(where, query)
-            sql = f"SELECT c.id FROM search JOIN {cables} ON c.id = search.rowid WHERE search MATCH ?"
-            params = [terms.match, *params]
-            sql += "".join(f" AND {clause}" for clause in where)
-            if query.sort == "rank" or query.sort not in _SORT_SQL:
-                sql += " ORDER BY bm25(search, 4.0, 1.0), c.id"
-            else:
-                sql += f" ORDER BY {_SORT_SQL[query.sort]} {direction} NULLS LAST, c.id"
-        else:
-            cables = "cables c" + self._narrow_index(where, query)
-            sql = f"SELECT c.id FROM {cables}" + (" WHERE " + " AND ".join(where) if where else "")
-            order = _SORT_SQL.get(query.sort, "c.created")
-            # Filtered and sorted by anything but the date, the rows are found through the filter's
-            # index and then sorted: walking the whole sort index (the planner's choice for a filter
-            # it guesses broad) reads every row. By date, the filters' indexes hold the order.
-            # (Several levels are several ranges of the (level, created) index: found, then sorted.)
-            several_levels = query.levels is not None and len(query.levels) > 1
-            order = "+" + order if where and (order != "c.created" or several_levels) else order
-            sql += f" ORDER BY {order} {direction} NULLS LAST, c.id {direction}"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return sql, params
-
     def month_counts(self, query: ListQuery) -> MonthCounts:
         """Cables per month and level for a query (filters and search): one grouped query."""
-        where, params = self._where(query)
+        where, params = where_clauses(query)
         terms = parse_search(query.search)
         if not where and not terms.match:
             return self._month_counts_of_everything()

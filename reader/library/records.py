@@ -67,6 +67,14 @@ def labels_of(cable: Cable) -> tuple[str, ...]:
     return tuple([f"control:{c}" for c in controls] + [f"tag:{t}" for t in tags])
 
 
+UNDATED = -1e300
+"""The date a label of an undated cable sorts by: after every dated one, newest first."""
+
+
+def label_date(created: float | None) -> float:
+    return UNDATED if created is None else created
+
+
 def _timestamp(value: datetime | None) -> float | None:
     return value.timestamp() if value else None
 

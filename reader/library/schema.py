@@ -68,8 +68,9 @@ CREATE INDEX findings_code ON findings(code, cable_id);
 CREATE INDEX findings_cable ON findings(cable_id);
 CREATE TABLE labels(
     term TEXT NOT NULL,
+    created REAL NOT NULL,
     cable_id INTEGER NOT NULL REFERENCES cables(id) ON DELETE CASCADE,
-    PRIMARY KEY(term, cable_id)
+    PRIMARY KEY(term, created, cable_id)
 ) WITHOUT ROWID;
 CREATE INDEX labels_cable ON labels(cable_id);
 CREATE VIRTUAL TABLE search USING fts5(subject, body, content='', tokenize='unicode61 remove_diacritics 2');
@@ -171,15 +172,17 @@ MIGRATIONS: dict[int, tuple[Step, ...]] = {
     # 3 -> 4: each text stored once. The model leaves the list's table for a documents table
     # (so that scanning the list reads no text); a document then carries its source text too,
     # compressed with it. Stored texts are read in either form and are not rewritten here.
-    # Controls and tags become indexed labels, so that their filters search and never scan; a
-    # narrow index of (id, created, level) sorts the ids those filters find without the table.
+    # Controls and tags become indexed labels, dated, so that one of them lists its cables newest
+    # first from its index alone; a narrow index of (id, created, level) sorts the ids other
+    # filters find without reading the table.
     3: (
         "CREATE TABLE documents(id INTEGER PRIMARY KEY REFERENCES cables(id) ON DELETE CASCADE, body BLOB NOT NULL)",
         "INSERT INTO documents(id, body) SELECT id, model FROM cables",
         "ALTER TABLE cables DROP COLUMN model",
         "ALTER TABLE sources ADD COLUMN text_in_document INTEGER NOT NULL DEFAULT 0",
-        "CREATE TABLE labels(term TEXT NOT NULL, cable_id INTEGER NOT NULL REFERENCES cables(id) ON DELETE CASCADE,"
-        " PRIMARY KEY(term, cable_id)) WITHOUT ROWID",
+        "CREATE TABLE labels(term TEXT NOT NULL, created REAL NOT NULL,"
+        " cable_id INTEGER NOT NULL REFERENCES cables(id) ON DELETE CASCADE,"
+        " PRIMARY KEY(term, created, cable_id)) WITHOUT ROWID",
         "CREATE INDEX labels_cable ON labels(cable_id)",
         lambda connection: label_every_cable(connection),
         "DROP INDEX IF EXISTS cables_created",
@@ -194,14 +197,16 @@ MIGRATIONS: dict[int, tuple[Step, ...]] = {
 
 def label_every_cable(connection: sqlite3.Connection) -> None:
     """Fill the labels table from the controls and tags columns (no document is unpacked)."""
-    rows = connection.execute("SELECT id, controls, tags FROM cables")
+    from reader.library.records import label_date  # the one rule for an undated cable's label
+
+    rows = connection.execute("SELECT id, created, controls, tags FROM cables")
     while batch := rows.fetchmany(5000):
         labels = []
-        for key, controls, tags in batch:
+        for key, created, controls, tags in batch:
             terms = [f"control:{c.upper()}" for c in controls.split()]
             terms += [f"tag:{t}" for t in tags.split() if t != "|"]
-            labels.extend((term, key) for term in dict.fromkeys(terms))
-        connection.executemany("INSERT OR IGNORE INTO labels(term, cable_id) VALUES (?, ?)", labels)
+            labels.extend((term, label_date(created), key) for term in dict.fromkeys(terms))
+        connection.executemany("INSERT OR IGNORE INTO labels(term, created, cable_id) VALUES (?, ?, ?)", labels)
 
 
 def audit_every_cable(connection: sqlite3.Connection) -> None:

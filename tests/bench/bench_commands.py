@@ -34,7 +34,7 @@ CABLEMAP_PAGES_PER_SECOND = 204
 
 _FLOOR = r"""
 import os, re, sys
-pattern = re.compile(rb"^\s*(?:\xc2\xb6)?\d{1,2}\.\s", re.M)
+pattern = re.compile(rb"\n[ \t]*\d{1,2}\.[ \t]")
 found = 0
 for root, _dirs, files in os.walk(sys.argv[1]) if os.path.isdir(sys.argv[1]) else [("", [], [sys.argv[1]])]:
     for name in files:

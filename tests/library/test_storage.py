@@ -16,6 +16,7 @@ import pytest
 from reader.library.importer import import_paths
 from reader.library.library import Library
 from reader.library.query import ListQuery
+from reader.library.records import UNDATED
 from reader.library.schema import SCHEMA_VERSION
 from reader.model.json_codec import cable_to_json
 from reader.parse import parse_file
@@ -98,15 +99,15 @@ def _big_library(path: Path, count: int = 20000) -> Library:
         created = datetime(1966 + pick.randrange(44), 1 + pick.randrange(12), 1, tzinfo=UTC).timestamp()
         origin = pick.choice(origins)
         rows.append((key, f"ID{key}", f"ID{key}", created, origin, None, level, "", "", "s", f"ID{key:08}", f"id{key}", 4))
-        labels += [("tag:PREL", key)] * (key % 3 == 0) + [(f"tag:T{key % 400}", key)]
-        labels += [("control:NOFORN", key)] * (key % 9 == 0)
+        labels += [("tag:PREL", created, key)] * (key % 3 == 0) + [(f"tag:T{key % 400}", created, key)]
+        labels += [("control:NOFORN", created, key)] * (key % 9 == 0)
     with library.transaction() as db:
         db.executemany(
             "INSERT INTO cables(id, identity, reference_id, created, origin, classification, level, controls, tags,"
             " subject, sort_ref, filter_text, score) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
-        db.executemany("INSERT INTO labels(term, cable_id) VALUES (?, ?)", labels)
+        db.executemany("INSERT INTO labels(term, created, cable_id) VALUES (?, ?, ?)", labels)
         db.executemany("INSERT INTO findings(cable_id, code) VALUES (?, 'unmarked-paragraph')", [(k,) for k in range(1, count, 50)])
         db.executemany("INSERT INTO refs(cable_id, cited) VALUES (?, ?)", [(k, f"ID{k // 2}") for k in range(1, count, 3)])
         db.execute("INSERT INTO filter_index(filter_index) VALUES('rebuild')")
@@ -141,16 +142,30 @@ def test_every_filter_of_the_list_searches_an_index(tmp_path: Path, name: str) -
 def test_ids_found_in_another_index_are_dated_from_the_narrow_one(tmp_path: Path) -> None:
     """A cold disk reads a small index of (id, created, level), not the table, for 36,000 found ids."""
     library = _big_library(tmp_path / "big.sqlite3")
-    for name in ("control", "tag", "audit", "cites", "words"):
+    for name in ("control", "tag"):  # alone, newest first: the label's index holds the order
+        assert library.query_plan(FILTERS[name]) == ["SEARCH labels USING PRIMARY KEY (term=?)"]
+    for name in ("audit", "cites", "words"):
         plan = library.query_plan(FILTERS[name])
         assert any("COVERING INDEX cables_narrow" in step for step in plan), (name, plan)
+    for name in ("control", "tag", "audit", "cites", "words"):
         with_level = ListQuery(**{**FILTERS[name].__dict__, "levels": frozenset({"SECRET"})})
         assert any("COVERING INDEX cables_narrow" in step for step in library.query_plan(with_level)), name
     by_subject = ListQuery(**{**FILTERS["control"].__dict__, "sort": "subject"})
     assert not any("cables_narrow" in step for step in library.query_plan(by_subject))
-    assert library.query(FILTERS["control"]) == sorted(
-        library.query(FILTERS["control"]), key=lambda k: (-library._db.execute("SELECT created FROM cables WHERE id=?", (k,)).fetchone()[0], -k)
-    )
+    def newest_first(keys: list[int]) -> list[int]:
+        created = dict(library._db.execute("SELECT id, created FROM cables"))
+        return sorted(keys, key=lambda k: (-created[k], -k))
+
+    for query in (FILTERS["control"], ListQuery(controls=("NOFORN",), levels=frozenset({"SECRET", "TOP SECRET"}))):
+        found = library.query(query)
+        assert found and found == newest_first(found)
+    ascending = library.query(ListQuery(controls=("NOFORN",), descending=False))
+    assert ascending == newest_first(ascending)[::-1]
+    with library.transaction() as db:  # an undated cable comes last, whichever the order
+        db.execute("INSERT INTO cables(id, identity, level, score) VALUES (999999, 'undated', 2, 4)")
+        db.execute("INSERT INTO labels(term, created, cable_id) VALUES ('control:NOFORN', ?, 999999)", (UNDATED,))
+    assert library.query(FILTERS["control"])[-1] == 999999
+    assert library.query(ListQuery(controls=("NOFORN",), descending=False))[-1] == 999999
     library.close()
 
 
