@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 
 from reader.library.import_work import FileOutcome, ImportTask, Outcome, ReleaseEnd, ReleaseStart, RowOutcome, import_work
 from reader.library.library import Library
-from reader.library.records import CableRecord, record_of
-from reader.model import Cable, ParseError, ParseResult
+from reader.library.records import CableRecord
+from reader.model import ParseError
 from reader.parse.batches import batches, release_batches
-from reader.parse.files import FileRead
 from reader.parse.parallel import ordered_map
 
 COMMIT_CABLES = 2000
@@ -99,7 +98,7 @@ class Importer:
         try:
             for batch in outcomes:
                 for outcome in batch:
-                    self._take(outcome)
+                    self.take(outcome)
                 if self.cancelled:
                     break
         finally:
@@ -139,7 +138,8 @@ class Importer:
         yield from release_batches(name, resume_after, self._row_resumed)
         yield ReleaseEnd(name)
 
-    def _take(self, outcome: Outcome) -> None:
+    def take(self, outcome: Outcome) -> None:
+        """Store one outcome of ``import_work`` (from this importer's workers or the window's)."""
         if isinstance(outcome, FileOutcome):
             self.report.files += 1
             if isinstance(outcome.record, ParseError):
@@ -204,16 +204,6 @@ class Importer:
     def _progress(self, current: str) -> None:
         if self._on_progress:
             self._on_progress(self.report, current)
-
-    # -- cables parsed elsewhere (the window's own worker processes) -------------------
-
-    def store_parsed(self, result: ParseResult, read: FileRead) -> None:
-        """Store one parsed file."""
-        self.report.files += 1
-        if isinstance(result, ParseError):
-            self._problem(result)
-        elif isinstance(result, Cable):
-            self._store(record_of(result, read.data), read.path, read.size, read.mtime)
 
     def _row_resumed(self) -> None:
         self.report.rows_resumed += 1

@@ -21,34 +21,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from reader.library.import_work import import_work
 from reader.library.importer import Importer
 from reader.library.library import Library
 from reader.library.schema import LibraryError
 from reader.model import Cable, ParseError, ParseResult, Source
 from reader.parse import iter_cable_files, parse_file
-from reader.parse.files import FileRead, parse_read, read_cable_file
+from reader.parse.batches import FileBatch, parse_batch
 
 BATCH_SECONDS = 0.1
 BATCH_SIZE = 500
 PROCESS_THRESHOLD = 200
 """Below this many files a worker process costs more to start than it saves."""
 CHUNK_FILES = 25
-
-
-def parse_chunk(names: list[str], keep_bytes: bool) -> list[tuple[ParseResult, FileRead | None]]:
-    """Parse a chunk of files in a worker process (Qt-free; results are pickled back)."""
-    out: list[tuple[ParseResult, FileRead | None]] = []
-    for name in names:
-        read = read_cable_file(name)
-        if isinstance(read, ParseError):
-            out.append((read, None))
-            continue
-        try:
-            result = parse_read(read)
-        except Exception as exc:  # a parser bug must not lose the rest of the load
-            result = ParseError(Source(name, "unknown", None), f"Could not be read: {exc!r}.")
-        out.append((result, read if keep_bytes else None))
-    return out
 
 
 class LoadJob(QObject):
@@ -117,10 +102,9 @@ class LoadJob(QObject):
         assert self._importer is not None
         self.stored.emit(self._importer.report.cables)
 
-    def _take(self, result: ParseResult, read: FileRead | None) -> None:
-        if self._importer is not None and read is not None:
-            self._importer.store_parsed(result, read)
-        elif isinstance(result, ParseError):
+    def _take(self, result: ParseResult) -> None:
+        """A parsed cable for the window's memory (with a library, the importer stores instead)."""
+        if isinstance(result, ParseError):
             self._problems.append(result)
         else:
             self._cables.append(result)
@@ -149,14 +133,14 @@ class LoadJob(QObject):
             else:
                 try:
                     for result in parse_file(name):
-                        self._take(result, None)
+                        self._take(result)
                         if self.cancelled:
                             break
                         if len(self._cables) >= BATCH_SIZE:
                             self._flush()
                             time.sleep(0)  # let the GUI thread have the GIL
                 except Exception as exc:  # a parser bug must not lose the rest of the load
-                    self._take(ParseError(Source(name, "unknown", None), f"Could not be read: {exc!r}."), None)
+                    self._take(ParseError(Source(name, "unknown", None), f"Could not be read: {exc!r}."))
             done += 1
             if time.monotonic() - self._last >= BATCH_SECONDS:
                 self._flush()
@@ -164,8 +148,21 @@ class LoadJob(QObject):
         self.progress.emit(done, total)
         return done
 
+    def _submit(self, pool: ProcessPoolExecutor, chunk: list[str]) -> Future:
+        """A chunk's work: with a library, parsed and made into records in the worker (compressing
+        and auditing too), so that this process only writes; without one, parsed cables."""
+        if self._importer is not None:
+            return pool.submit(import_work, FileBatch(tuple(chunk)))
+        return pool.submit(parse_batch, FileBatch(tuple(chunk)))
+
+    def _take_chunk(self, done: list) -> None:
+        for item in done:
+            if self._importer is not None:
+                self._importer.take(item)
+            else:
+                self._take(item)
+
     def _parse_in_processes(self, files: list[str], total: int) -> int:
-        keep_bytes = self._importer is not None
         chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
         done = 0
         try:
@@ -177,18 +174,17 @@ class LoadJob(QObject):
             pending: dict[Future, int] = {}
             queue = iter(range(len(chunks)))
             for number in itertools.islice(queue, 2 * self._processes + 2):
-                pending[pool.submit(parse_chunk, chunks[number], keep_bytes)] = number
+                pending[self._submit(pool, chunks[number])] = number
             while pending and not self.cancelled:
                 finished, _ = wait(pending, timeout=BATCH_SECONDS, return_when=FIRST_COMPLETED)
                 for future in finished:
                     number = pending.pop(future)
-                    for result, read in future.result():
-                        self._take(result, read)
+                    self._take_chunk(future.result())
                     completed.add(number)
                     done += len(chunks[number])
                     following = next(queue, None)
                     if following is not None and not self.cancelled:
-                        pending[pool.submit(parse_chunk, chunks[following], keep_bytes)] = following
+                        pending[self._submit(pool, chunks[following])] = following
                 if finished:
                     self._flush()
                     self.progress.emit(done, total)
@@ -278,4 +274,4 @@ class Loader(QObject):
             self._start(self._queue.pop(0))
 
 
-__all__ = ["LoadJob", "Loader", "parse_chunk"]
+__all__ = ["LoadJob", "Loader"]
