@@ -1,6 +1,6 @@
 """Opening a library of an older format: the one-time upgrade runs off the GUI thread, shown.
 
-A release-sized library takes the better part of a minute to move to a new format; a
+A release-sized library takes about two minutes to move to a new format; a
 window that stayed blank for that long would look hung. The upgrade (SQLite's work,
 which lets go of Python's lock) runs on a plain thread while a busy dialog says what
 is happening and the event loop keeps the screen painted.
@@ -35,7 +35,7 @@ def open_library_showing_upgrade(path: Path, parent: QWidget | None = None) -> L
 
     dialog = QProgressDialog(
         f"Upgrading the library {path.name} from format {found} to {SCHEMA_VERSION}.\n"
-        "This happens once; a library of the whole release takes about a minute.",
+        "This happens once; a library of the whole release takes about two minutes.",
         "",
         0,
         0,
