@@ -46,6 +46,8 @@ def ordered_map(
     if jobs <= 1:
         yield from _here(function, tasks, cancel)
         return
+    if start_method not in multiprocessing.get_all_start_methods():  # no fork on Windows
+        start_method = "spawn"
     try:
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(start_method))
     except (OSError, ValueError):  # no processes here

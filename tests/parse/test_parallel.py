@@ -73,3 +73,14 @@ def test_parse_on_two_processes_prints_what_one_prints(corpus) -> None:
 
     one, two = run("1"), run("2")
     assert one == two and one.count(b'"reference_id"') > 300
+
+
+def test_a_start_method_the_system_lacks_falls_back_to_spawn(monkeypatch) -> None:
+    import multiprocessing
+
+    asked: list[str] = []
+    real = multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: asked.append(method) or real(method))
+    assert list(ordered_map(_square, range(6), jobs=2, start_method="fork")) == [0, 1, 4, 9, 16, 25]
+    assert asked[0] == "spawn"
