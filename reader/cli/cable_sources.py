@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 from reader.library.library import Library
 from reader.library.paths import default_library_path
@@ -15,10 +16,17 @@ from reader.parse import parse_paths
 BY_REFERENCE = ListQuery(sort="reference", descending=False)
 
 
-def open_library(path: str | None) -> Library | None:
-    """The library at ``path`` (default: the user's), or None after saying why it cannot be opened."""
+def open_library(path: str | None, create: bool = False) -> Library | None:
+    """The library at ``path`` (default: the user's), or None after saying why it cannot be opened.
+
+    Only ``import`` creates a library; a command that reads one names a missing file instead of
+    answering from an empty library it just made there."""
+    where = Path(path) if path else default_library_path()
+    if not create and not where.exists():
+        print(f"error: there is no library at {where} (python -m reader import PATH... --library {where} makes one)", file=sys.stderr)
+        return None
     try:
-        return Library(path or default_library_path())
+        return Library(where)
     except LibraryError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return None

@@ -67,7 +67,7 @@ def _date(value: str | None) -> datetime | None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    library = open_library(args.library)
+    library = open_library(args.library, create=True)
     if library is None:
         return EXIT_PROBLEMS
     started = time.monotonic()

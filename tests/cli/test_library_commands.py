@@ -85,3 +85,15 @@ def test_graph_json_gives_nodes_and_edges(tmp_path: Path) -> None:
     assert {"from": "09CAIRO2348", "to": "09CAIRO1176"} in graph["edges"]
     one_hop = json.loads(run_cli("graph", "09CAIRO2404", "--library", str(library), "--depth", "1", "--json").stdout)
     assert "09CAIRO1176" not in {n["reference_id"] for n in one_hop["nodes"]}
+
+
+@pytest.mark.parametrize("command", [["search", "nord"], ["show", "06ALMATY2872"], ["audit"], ["export", "-o", "out.json"]])
+def test_a_reading_command_names_a_missing_library_and_makes_none(tmp_path: Path, command: list[str]) -> None:
+    missing = tmp_path / "nowhere" / "library.sqlite3"
+    args = [*command, "--library", str(missing)]
+    if command[-1] == "out.json":
+        args[-3] = str(tmp_path / "out.json")
+    done = run_cli(*args)
+    assert done.returncode != 0
+    assert f"there is no library at {missing}" in done.stderr
+    assert not missing.exists() and not missing.parent.exists()
