@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QWidget
 
 from reader.library.query import MonthCounts
@@ -127,16 +127,23 @@ class TimelineStrip(QWidget):
         font = painter.font()
         font.setPointSizeF(max(6.5, font.pointSizeF() * 0.8))
         painter.setFont(font)
+        for x, label in self.year_labels(bars, painter.fontMetrics()):
+            painter.drawText(QPointF(x, bars.bottom() + AXIS - 2), label)
+
+    def year_labels(self, bars: QRectF, metrics: QFontMetrics) -> list[tuple[float, str]]:
+        """(left edge, year) of each year label under the bars, spaced to stay legible. A year that
+        begins too near the right edge for its whole label gets none: half of "2010" reads "20"."""
         first_year, last_year = month_of(self._first)[0], month_of(self._last)[0]
         year_width = bars.width() / max(1, (self._last - self._first + 1) / 12)
         step = max(1, int(MIN_YEAR_GAP_PX / max(year_width, 1)) + 1)
+        labels = []
         for year in range(first_year, last_year + 1):
             if (year - first_year) % step:
                 continue
-            x = self.x_of(month_index((year, 1)))
-            if x < bars.left():
-                x = bars.left()
-            painter.drawText(QPointF(x + 1, bars.bottom() + AXIS - 2), str(year))
+            x = max(self.x_of(month_index((year, 1))), bars.left()) + 1
+            if x + metrics.horizontalAdvance(str(year)) <= self.width():
+                labels.append((x, str(year)))
+        return labels
 
     # -- mouse ------------------------------------------------------------------------------
 

@@ -132,3 +132,21 @@ def test_a_crowded_second_ring_never_overlaps(children: int) -> None:
     boxes = [QRectF(p.x() - NODE_WIDTH / 2, p.y() - NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT) for p in positions.values()]
     assert len(boxes) == children + 3
     assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+
+
+def test_the_last_year_gets_no_half_label_at_the_edge(qtbot) -> None:
+    """The release ends in February 2010: "2010" would begin two months from the right edge."""
+    from PySide6.QtGui import QFontMetrics
+
+    from reader.ui.timeline import TimelineStrip
+
+    strip = TimelineStrip()
+    qtbot.addWidget(strip)
+    strip.resize(1400, 60)
+    strip.set_counts({(1966, 12): {"SECRET": 1}, (2009, 6): {"CONFIDENTIAL": 40}, (2010, 2): {"UNCLASSIFIED": 9}})
+    metrics = QFontMetrics(strip.font())
+    labels = strip.year_labels(strip._bars(), metrics)
+    assert labels and all(x + metrics.horizontalAdvance(text) <= strip.width() for x, text in labels)
+    assert "2010" not in [text for _x, text in labels] and labels[0][1] == "1966"
+    strip.set_counts({(1966, 12): {"SECRET": 1}, (2010, 12): {"UNCLASSIFIED": 9}})  # a whole year of 2010: room
+    assert [text for _x, text in strip.year_labels(strip._bars(), metrics)][-1] == "2010"
