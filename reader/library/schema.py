@@ -118,6 +118,20 @@ def stored_format(path: Path) -> int | None:
         return None
 
 
+BUSY_SECONDS = 30.0
+"""How long to wait for another window's write (or upgrade) before saying the library is busy."""
+
+
+def _cannot_open(path: Path, exc: sqlite3.DatabaseError) -> LibraryError:
+    """A locked library is busy, not damaged: another window is upgrading or writing it."""
+    if "locked" in str(exc) or "busy" in str(exc):
+        return LibraryError(
+            f"The library {path} is busy: another Cable Reader is upgrading or writing it. "
+            "Try again when it is done; it was left untouched."
+        )
+    return LibraryError(f"The library {path} is damaged ({exc}); it was left untouched.")
+
+
 def open_library_database(path: Path) -> sqlite3.Connection:
     """Open (creating if need be) the library at ``path``, in WAL mode, autocommit."""
     path = Path(path)
@@ -126,28 +140,33 @@ def open_library_database(path: Path) -> sqlite3.Connection:
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        connection = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False)
-        connection.execute("PRAGMA busy_timeout = 30000")
+        connection = sqlite3.connect(str(path), timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise LibraryError(f"The library {path} is damaged ({exc}); it was left untouched.") from exc
-    if tables == 0 and application_id == 0:
-        _create(connection)
-    elif application_id != APPLICATION_ID:
+        raise _cannot_open(path, exc) from exc
+    try:
+        if tables == 0 and application_id == 0:
+            _create(connection)
+        elif application_id != APPLICATION_ID:
+            raise LibraryError(f"{path} is an SQLite database but not a Cable Reader library; it was left untouched.")
+        elif version > SCHEMA_VERSION:
+            raise LibraryError(
+                f"The library {path} was written by a newer Cable Reader (library format {version}; "
+                f"this version reads up to {SCHEMA_VERSION}); it was left untouched."
+            )
+        elif version < SCHEMA_VERSION:
+            _migrate(connection, version)
+            if version < 4:
+                _give_back_space(connection)
+    except LibraryError:
         connection.close()
-        raise LibraryError(f"{path} is an SQLite database but not a Cable Reader library; it was left untouched.")
-    elif version > SCHEMA_VERSION:
+        raise
+    except sqlite3.DatabaseError as exc:
         connection.close()
-        raise LibraryError(
-            f"The library {path} was written by a newer Cable Reader (library format {version}; "
-            f"this version reads up to {SCHEMA_VERSION}); it was left untouched."
-        )
-    elif version < SCHEMA_VERSION:
-        _migrate(connection, version)
-        if version < 4:
-            _give_back_space(connection)
+        raise _cannot_open(path, exc) from exc
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA foreign_keys = ON")

@@ -190,3 +190,22 @@ def test_the_filter_box_matches_substrings_from_the_trigram_index_alone(library:
     assert found('"quoted"') == found("50%")
     plan = library.query_plan(ListQuery(text="iran"))
     assert any("filter_index" in step for step in plan)
+
+
+def test_a_library_another_window_is_upgrading_is_busy_not_damaged(tmp_path: Path, monkeypatch) -> None:
+    import reader.library.schema as schema
+    from reader.library.schema import LibraryError
+
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(FORMAT_3_LIBRARY, path)
+    monkeypatch.setattr(schema, "BUSY_SECONDS", 0.2)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # as the first window's upgrade holds it
+    with pytest.raises(LibraryError, match="is busy: another Cable Reader is upgrading or writing it"):
+        Library(path)
+    other.execute("ROLLBACK")
+    other.close()
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 3  # untouched
+    library = Library(path)  # once it is free, it opens (and upgrades)
+    assert library.count() == 5
+    library.close()
