@@ -175,6 +175,8 @@ class Library:
             for path, row in self._db.execute("SELECT path, row FROM sources WHERE cable_id = ? AND text_in_document = 1", (key,))
             if (path, row) != replacing
         ]
+        if not others:  # the usual case: nothing to unpack
+            return
         text = document_source(document)
         for path, row in others:
             self._db.execute(
@@ -188,7 +190,7 @@ class Library:
         self._unwritten_filter[key] = record.filter_text
         db.executemany("INSERT INTO refs(cable_id, cited) VALUES (?, ?)", [(key, c) for c in record.cited])
         db.executemany("INSERT INTO findings(cable_id, code) VALUES (?, ?)", [(key, c) for c in record.findings])
-        created = label_date(record.columns[1])
+        created = label_date(record.created)
         db.executemany(
             "INSERT OR IGNORE INTO labels(term, created, cable_id) VALUES (?, ?, ?)", [(t, created, key) for t in record.labels]
         )

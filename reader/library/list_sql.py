@@ -6,6 +6,8 @@ runs and what the query-plan tests examine is one thing.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reader.library.findings import ANY
 from reader.library.fts import parse_search
 from reader.library.query import ListQuery
@@ -25,55 +27,70 @@ def _like(word: str) -> str:
     return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def where_clauses(query: ListQuery) -> tuple[list[str], list[object]]:
-    """The SQL conditions of a list query's filters (on ``cables c``) and their parameters."""
-    where: list[str] = []
-    params: list[object] = []
+@dataclass(frozen=True)
+class Condition:
+    """One filter's condition on ``cables c``, with its parameters and what it reads."""
+
+    sql: str
+    params: tuple[object, ...] = ()
+    reads: str = "table"
+    """"ids": the ids come from another index (labels, trigrams, findings, refs); "narrow": it reads
+    only what the (id, created, level) index holds; "table": it needs the table's row."""
+
+
+def conditions(query: ListQuery) -> list[Condition]:
+    """The conditions of a list query's filters."""
+    found: list[Condition] = []
     for word in query.text.lower().split():
         if len(word) >= 3:
             # A quoted phrase of the trigram index is a substring match that its positions
             # decide alone; LIKE would check every candidate against the table's text.
-            where.append("c.id IN (SELECT rowid FROM filter_index WHERE filter_index MATCH ?)")
-            params.append('"' + word.replace('"', '""') + '"')
+            phrase = '"' + word.replace('"', '""') + '"'
+            found.append(Condition("c.id IN (SELECT rowid FROM filter_index WHERE filter_index MATCH ?)", (phrase,), "ids"))
         else:
-            where.append("c.filter_text LIKE ? ESCAPE '\\'")
-            params.append(_like(word))
+            found.append(Condition("c.filter_text LIKE ? ESCAPE '\\'", (_like(word),)))
     if query.levels is not None:
-        ranks = [LEVELS.index(level) for level in query.levels if level in LEVELS]
+        ranks = tuple(LEVELS.index(level) for level in query.levels if level in LEVELS)
         clauses = [f"c.level IN ({','.join('?' * len(ranks))})"] if ranks else []
-        params.extend(ranks)
         if None in query.levels:
             clauses.append("c.level = -1")
-        where.append("(" + (" OR ".join(clauses) or "0") + ")")
+        found.append(Condition("(" + (" OR ".join(clauses) or "0") + ")", ranks, "narrow"))
     for control in query.controls:
-        where.append("c.id IN (SELECT cable_id FROM labels WHERE term = ?)")
-        params.append(f"control:{control.upper()}")
+        found.append(Condition("c.id IN (SELECT cable_id FROM labels WHERE term = ?)", (f"control:{control.upper()}",), "ids"))
     if query.origin:
-        where.append("c.origin = ? COLLATE NOCASE")
-        params.append(query.origin)
+        found.append(Condition("c.origin = ? COLLATE NOCASE", (query.origin,)))
     if query.tag:
         forms = tag_forms(query.tag)
-        where.append(f"c.id IN (SELECT cable_id FROM labels WHERE term IN ({','.join('?' * len(forms))}))")
-        params.extend(f"tag:{form}" for form in forms)
+        found.append(
+            Condition(
+                f"c.id IN (SELECT cable_id FROM labels WHERE term IN ({','.join('?' * len(forms))}))",
+                tuple(f"tag:{form}" for form in forms),
+                "ids",
+            )
+        )
     if query.audit == ANY:
-        where.append("c.id IN (SELECT cable_id FROM findings)")
+        found.append(Condition("c.id IN (SELECT cable_id FROM findings)", (), "ids"))
     elif query.audit:
-        where.append("c.id IN (SELECT cable_id FROM findings WHERE code = ?)")
-        params.append(query.audit)
+        found.append(Condition("c.id IN (SELECT cable_id FROM findings WHERE code = ?)", (query.audit,), "ids"))
     if query.date_from:
-        where.append("c.created >= ?")
-        params.append(query.date_from.timestamp())
+        found.append(Condition("c.created >= ?", (query.date_from.timestamp(),), "narrow"))
     if query.date_to:
-        where.append("c.created < ?")
-        params.append(query.date_to.timestamp())
+        found.append(Condition("c.created < ?", (query.date_to.timestamp(),), "narrow"))
     if query.cites:
-        where.append("c.id IN (SELECT cable_id FROM refs WHERE cited = ?)")
-        params.append(query.cites)
-    return where, params
+        found.append(Condition("c.id IN (SELECT cable_id FROM refs WHERE cited = ?)", (query.cites,), "ids"))
+    return found
 
 
+def _joined(found: list[Condition]) -> tuple[list[str], list[object]]:
+    return [c.sql for c in found], [param for c in found for param in c.params]
 
-def _narrow_index(where: list[str], query: ListQuery) -> str:
+
+def where_clauses(query: ListQuery) -> tuple[list[str], list[object]]:
+    """The SQL conditions of a list query's filters (on ``cables c``) and their parameters."""
+    return _joined(conditions(query))
+
+
+def _narrow_index(found: list[Condition], query: ListQuery) -> str:
     """``INDEXED BY cables_narrow`` when the rows come from another index (labels, the filter box's
     trigrams, search hits...) and are sorted by date, with at most level and date filters besides.
 
@@ -82,11 +99,11 @@ def _narrow_index(where: list[str], query: ListQuery) -> str:
     table's pages. SQLite's planner does not choose this by itself."""
     if query.sort != "created":
         return ""
-    by_id = [clause for clause in where if clause.startswith("c.id IN")]
-    narrow = [clause for clause in where if clause.startswith(("(c.level", "c.created"))]
-    if (by_id or query.search) and len(by_id) + len(narrow) == len(where):
+    by_id = any(c.reads == "ids" for c in found)
+    if (by_id or query.search) and all(c.reads in ("ids", "narrow") for c in found):
         return " INDEXED BY cables_narrow"
     return ""
+
 
 def _one_label(query: ListQuery) -> str | None:
     """The label term when a query is one control or one tag and nothing else, newest first."""
@@ -108,7 +125,8 @@ def list_query_sql(query: ListQuery, limit: int | None = None) -> tuple[str, lis
         # The commonest filter of all (NOFORN, a tag): its label's index holds the order.
         sql = "SELECT cable_id FROM labels WHERE term = ? ORDER BY created DESC, cable_id DESC"
         return sql + (f" LIMIT {int(limit)}" if limit is not None else ""), [term]
-    where, params = where_clauses(query)
+    found = conditions(query)
+    where, params = _joined(found)
     terms = parse_search(query.search)
     direction = "DESC" if query.descending else "ASC"
     if terms.match and not where and (query.sort == "rank" or query.sort not in SORT_SQL):
@@ -116,7 +134,7 @@ def list_query_sql(query: ListQuery, limit: int | None = None) -> tuple[str, lis
         sql = "SELECT rowid FROM search WHERE search MATCH ? ORDER BY bm25(search, 4.0, 1.0), rowid"
         params = [terms.match]
     elif terms.match:
-        cables = "cables c" + _narrow_index(where, query)
+        cables = "cables c" + _narrow_index(found, query)
         sql = f"SELECT c.id FROM search JOIN {cables} ON c.id = search.rowid WHERE search MATCH ?"
         params = [terms.match, *params]
         sql += "".join(f" AND {clause}" for clause in where)
@@ -125,7 +143,7 @@ def list_query_sql(query: ListQuery, limit: int | None = None) -> tuple[str, lis
         else:
             sql += f" ORDER BY {SORT_SQL[query.sort]} {direction} NULLS LAST, c.id"
     else:
-        cables = "cables c" + _narrow_index(where, query)
+        cables = "cables c" + _narrow_index(found, query)
         sql = f"SELECT c.id FROM {cables}" + (" WHERE " + " AND ".join(where) if where else "")
         order = SORT_SQL.get(query.sort, "c.created")
         # Filtered and sorted by anything but the date, the rows are found through the filter's

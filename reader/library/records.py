@@ -39,6 +39,10 @@ class CableRecord:
     findings: tuple[str, ...]
 
     @property
+    def created(self) -> float | None:
+        return self.columns[1]
+
+    @property
     def score(self) -> int:
         return self.columns[10]
 
