@@ -56,8 +56,8 @@ def import_work(task: ImportTask) -> list[Outcome]:
             if isinstance(result, Cable) and read is not None:
                 outcomes.append(FileOutcome(name, read.size, read.mtime, record_of(result, read.data)))
             else:
-                error = result if isinstance(result, ParseError) else ParseError(result.source, "No cable found.")
-                outcomes.append(FileOutcome(name, None, None, error))
+                assert isinstance(result, ParseError)
+                outcomes.append(FileOutcome(name, None, None, result))
         return outcomes
     if isinstance(task, RowBatch):
         rows: list[Outcome] = []

@@ -41,9 +41,11 @@ class RowBatch:
 Batch = FileBatch | RowBatch
 
 
-def parse_file_read(name: str) -> tuple[ParseResult, FileRead | None]:
-    """One (non-CSV) file read and parsed; a parser bug becomes a ParseError, never an exception."""
-    read = read_cable_file(name)
+def parse_file_read(name: str, read: FileRead | ParseError | None = None) -> tuple[ParseResult, FileRead | None]:
+    """One (non-CSV) file read (unless ``read`` is its read already) and parsed; a parser bug
+    becomes a ParseError, never an exception."""
+    if read is None:
+        read = read_cable_file(name)
     if isinstance(read, ParseError):
         return read, None
     try:
@@ -100,5 +102,5 @@ def parse_batch(batch: Batch) -> list[ParseResult]:
         if not isinstance(read, ParseError) and read.release:  # a release CSV named among files
             results.extend(parse_release_row(name, row) for chunk in release_batches(name) for row in chunk.rows)
         else:
-            results.append(parse_file_read(name)[0])
+            results.append(parse_file_read(name, read)[0])
     return results
