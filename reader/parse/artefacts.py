@@ -14,15 +14,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.parse.line_shapes import lines_containing
+
 # On a line of its own, or run into a header or TAGS line ("TO PAGE 02 STATE 015113 182333Z").
 _OLD_PAGE_BREAK = re.compile(
     r"(?:[ \t]*\n?[ \t]*(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|TOP SECRET)[ \t]*)?(?:\n|(?<=[ \t]))"
     r"[ \t]*PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z ]*?[ \t]+\d{3,6}[ \t]+(?:\d\d[ \t]+OF[ \t]+\d\d[ \t]+)?\d{6}Z[ \t]*"
 )
-# Anchored on the serial: scanning for the station name first is slow on every capital.
-_PAGE_MARK_CORE = re.compile(r"[ \t]+0\d{7}[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}\b[ \t]*")
+# Anchored on the serial's leading zero, a literal the search skips to: scanning for the station
+# name first is slow on every capital, and for the blanks before the serial on every space.
+_PAGE_MARK_CORE = re.compile(r"0\d{7}[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}\b[ \t]*")
 _STATION_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.' -")
 _LEVEL_LINES = frozenset({"UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "TOP SECRET", "LIMITED OFFICIAL USE"})
+_CLEAN_NEEDLES = ('"', "=", ">", "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITED OFFICIAL USE")
+"""What a line that ``_clean_lines`` changes holds: a quote, a footer's first character, a level."""
 _FOOTER_LINE = re.compile(r"^(?:={3,}\s*CABLE ENDS\s*={3,}|[\">]+|>\s*\d{4}[A-Z]+\d+ - Classification:.*)$")
 _TSV_ROW = re.compile(r"(?m)^\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?\t(?:[^\t\n]*\t){4}")
 _CSV_ROW = re.compile(
@@ -31,6 +36,10 @@ _CSV_ROW = re.compile(
     # "Embassy The Hague",<newline>CONFIDENTIAL,07THEHAGUE1340,"<header>
     r'(?:.*?,"(?=[^,]*$)|"[^"]{0,80}",\s*"?[A-Z/ ]+"?,"?[^",\n]*"?,")'
 )
+
+# What every such row holds after its time: the search for it skips to each colon, where the
+# search for a whole row tries every line's start.
+_CSV_ROW_TIME = re.compile(r':\d\d"?,"?\d\d[A-Z]+\d+"?,')
 
 
 def _undo_tsv(text: str) -> str:
@@ -56,11 +65,20 @@ def _remove_page_marks(text: str) -> tuple[str, int, tuple[str, int] | None]:
     pieces: list[str] = []
     position = count = 0
     first: tuple[str, int] | None = None
-    for match in _PAGE_MARK_CORE.finditer(text):
-        start = match.start()
-        while start > position and match.start() - start < 32 and text[start - 1] in _STATION_CHARS:
+    read_to = 0  # where the last marker read ends: the blanks before a serial start after it
+    search_from = 0
+    while match := _PAGE_MARK_CORE.search(text, search_from):
+        blanks = match.start()  # a marker starts with the blanks before its serial
+        while blanks > read_to and text[blanks - 1] in " \t":
+            blanks -= 1
+        if blanks == match.start():  # no blank before it: not a serial, look on from the next character
+            search_from = match.start() + 1
+            continue
+        read_to = search_from = match.end()
+        start = blanks
+        while start > position and blanks - start < 32 and text[start - 1] in _STATION_CHARS:
             start -= 1
-        station = text[start : match.start()].strip()
+        station = text[start:blanks].strip()
         if not station or not station[0].isalpha():
             continue
         if first is None:
@@ -76,17 +94,24 @@ def _remove_page_marks(text: str) -> tuple[str, int, tuple[str, int] | None]:
 
 
 def _clean_lines(text: str) -> tuple[str, int, int]:
-    """One pass over the lines: drop footers and lone classification words, undo
-    CSV field joins (``","``) and stray closing quotes. Counts what was dropped."""
+    """Drop footers and lone classification words, undo CSV field joins (``","``) and stray
+    closing quotes. Counts what was dropped. Only lines holding a quote, an equals or
+    greater-than sign or a level's word can change, so only those are looked at."""
+    touched = lines_containing(text, _CLEAN_NEEDLES)
+    if not touched:
+        return text, 0, 0
     footers = lone = 0
-    kept: list[str] = []
-    for line in text.split("\n"):
+    lines: list[str | None] = text.split("\n")  # type: ignore[assignment]
+    for index in touched:
+        line: str = lines[index]  # type: ignore[assignment]
         stripped = line.strip()
         if stripped in _LEVEL_LINES:
             lone += 1
+            lines[index] = None
             continue
         if stripped[:1] in ("=", '"', ">") and _FOOTER_LINE.match(stripped):
             footers += 1
+            lines[index] = None
             continue
         if line.startswith('","'):
             line = line[3:]
@@ -94,8 +119,9 @@ def _clean_lines(text: str) -> tuple[str, int, int]:
             line = line[4:]
         if stripped.endswith('"') and line.rstrip()[-2:-1] in (" ", "\t"):
             line = line.rstrip()[:-1].rstrip()
-        kept.append(line)
-    return "\n".join(kept), footers, lone
+        lines[index] = line
+    kept = [line for line in lines if line is not None] if footers or lone else lines
+    return "\n".join(kept), footers, lone  # type: ignore[arg-type]
 
 
 @dataclass
@@ -116,7 +142,7 @@ def remove_artefacts(text: str) -> Cleaned:
     if "\t" in head and _TSV_ROW.search(head):
         text = _undo_tsv(text)
         warnings.append("a pasted database row (tab-separated) was unpacked")
-    if "/" in head and _CSV_ROW.search(head):
+    if "/" in head and _CSV_ROW_TIME.search(head) and _CSV_ROW.search(head):
         text = _undo_csv(text)
         warnings.append("a pasted database row (CSV) was unpacked")
     if "PAGE" in text:

@@ -58,6 +58,7 @@ _CONTROL_CAPTIONS = {
 _BANNER_SCAN_LINES = 250
 _FIRST_PARAGRAPHS_WITH_CLASSIFIED_BY = 3
 _YEAR_FIRST = re.compile(r"^'?(?:\d{2}|\d{4})\s*[A-Za-z]")  # "05 STATE 1234", "2009 CAIRO 2394"
+_DECLASSIFY = re.compile(r"\bDECL(?:ASSIFY)?(?:\s+ON)?\s*[:.]?\s*(.+)$", re.I)
 
 
 def normalize_newlines(text: str) -> str:
@@ -108,7 +109,7 @@ def _eo_fields(cable: Cable, eo_line: str) -> None:
     match = EO_LINE.match(eo_line)
     if match and match[1]:
         cable.eo = match[1]
-    decl = re.search(r"\bDECL(?:ASSIFY)?(?:\s+ON)?\s*[:.]?\s*(.+)$", eo_line, re.I)
+    decl = _DECLASSIFY.search(eo_line)
     if decl:
         cable.declassify_on = parse_declassify_date(decl[1])
         if cable.declassify_on is None and re.search(r"\d{1,2}/\d{1,2}/\d{2,4}", decl[1]):

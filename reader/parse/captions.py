@@ -43,6 +43,8 @@ CAPTION_WORDS = frozenset(
 
 # "SENSITIVE BUT UNCLASSIFED--PLEASE PROTECT ACCORDINGLY", "SENSITIVE BUT UNCLASSIFIED, PLEASE PROTECT...":
 _SBU_NOTICE = re.compile(r"^SENSITIVE\s+BUT\s+UNCLASS?IF\w*\b[\s,.;:-]*(?:(?:PLEASE\s+)?PROTECT\b.*|PLEASE\s*)?$")
+_CAPTION_THEN_NOTE = re.compile(r"^([A-Z ]+?)\s*(?:--|\().*$")
+_PARENTHESES = re.compile(r"\s*\(.*?\)\s*")
 
 
 def caption_words(line: str) -> list[str] | None:
@@ -53,13 +55,13 @@ def caption_words(line: str) -> list[str] | None:
     if text.startswith("SENSITIVE") and _SBU_NOTICE.match(text):
         return ["SENSITIVE BUT UNCLASSIFIED"]
     # "CORRECTED COPY --CHANGE OF CLASSIFICATION", "NOFORN (TEXT)": a caption and a note.
-    lead = re.match(r"^([A-Z ]+?)\s*(?:--|\().*$", text)
+    lead = _CAPTION_THEN_NOTE.match(text)
     if lead and lead[1].strip() in CAPTION_WORDS:
         return [lead[1].strip()]
     text = text.replace(",", " ")
     if text in CAPTION_WORDS:
         return [text.replace("CORRECTEDCOPY", "CORRECTED COPY")]
-    text = re.sub(r"\s*\(.*?\)\s*", " ", text).strip()
+    text = _PARENTHESES.sub(" ", text).strip()
     if text in CAPTION_WORDS:
         return [text]
     words = text.split()

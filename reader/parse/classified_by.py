@@ -16,6 +16,8 @@ _IN_TEXT = re.compile(r"\bCLASSIFI?E?D\s+BY\b\s*:?\s*", re.I)
 _WRAP_COLUMNS = range(69, 73)
 _LEAD_IN = 50
 _LABEL_SEARCHED = 2000
+_CLASSIFIED_BY_LABEL = re.compile(r"^(?:classifi?e?d\s+by\s*:?\s*)", re.I)
+_ZERO_INITIAL = re.compile(r"(?<=[A-Z]{2} )0\.(?= [A-Z])")
 _LABEL_LINE = re.compile(r"(?:^|\n)[ \t]*(CLASSIFI?E?D\s+BY\s*:)", re.I)
 _ABBREVIATION_END = re.compile(r"(?:\b(?:JR|SR|ESQ)|\b[A-Z])\.$", re.I)
 _REASON_START = re.compile(
@@ -49,8 +51,8 @@ def classified_by_parts(block: str) -> tuple[str | None, list[str]]:
     text = join_wrapped(block.split("\n"))
     match = CLASSIFIED_BY.match(text)
     text = match[1] if match else text
-    text = re.sub(r"^(?:classifi?e?d\s+by\s*:?\s*)", "", text.strip(), flags=re.I)
-    text = re.sub(r"(?<=[A-Z]{2} )0\.(?= [A-Z])", "O.", text)  # "LEE 0. COLDREN": a zero for an initial O
+    text = _CLASSIFIED_BY_LABEL.sub("", text.strip())
+    text = _ZERO_INITIAL.sub("O.", text)  # "LEE 0. COLDREN": a zero for an initial O
     split = _REASON_START.search(text)
     who = text[: split.start()] if split else text
     tail = text[split.start() :] if split else ""

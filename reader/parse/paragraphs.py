@@ -30,6 +30,7 @@ _STRAY_PILCROW = re.compile(r"[¶\ufffd]\s*")
 _HALF_MARKING = re.compile(r"(?P<marking>(?:TS|S|C|U|SBU|LOU)(?://?(?:NF|NOFORN|REL [A-Z ,]{2,30}))?)\)(?=\s)")
 # The word after a line that ends in "US-": joined on, unless the hyphen is suspended ("medium- or high-").
 _HYPHENATED_ON = re.compile(r"^\s*(?!(?:or|and|to|nor|as well)\b)[A-Za-z]", re.I)
+_PUNCTUATION_AFTER_MARKING = re.compile(r"^\s*[:\-]\s")
 
 
 @dataclass
@@ -66,41 +67,54 @@ def _headings(lines: list[str]) -> tuple[dict[int, str], set[int]]:
     return headings, rules
 
 
-def _is_preformatted(line: str) -> bool:
-    return ("   " in line or line[:1] == "\t") and bool(_PREFORMATTED.search(line))
+_LINES_SPLIT_TOGETHER = 64
+"""Up to this many lines are joined and split into words at once: one ``split`` instead of one
+a line, without a list of millions of words for a megabyte-long run of text."""
+
+
+def _joined(lines: list[str]) -> str:
+    """Hard-wrapped lines as one line, runs of spaces collapsed."""
+    if len(lines) <= _LINES_SPLIT_TOGETHER:
+        return " ".join(" ".join(lines).split())
+    return " ".join(" ".join(line.split()) for line in lines)
+
+
+def _rendered(out: list[str | list[str]]) -> str:
+    """A block's output lines: preformatted ones as they are, the others' lines joined."""
+    return "\n".join(line if isinstance(line, str) else _joined(line) for line in out)
 
 
 def compose_text(lines: list[str]) -> str:
     """Join hard-wrapped lines into paragraphs of text, keeping list items, tables
     and sub-paragraph breaks; a break mid-sentence (a page break) is joined."""
-    blocks: list[list[str]] = [[]]
-    for line in lines:
-        if line.strip():
-            blocks[-1].append(line.rstrip())
-        elif blocks[-1]:
-            blocks.append([])
-    rendered: list[list[str]] = []  # blocks, each a list of pieces joined by a space
-    for block in blocks:
-        if not block:
+    rendered: list[list[str]] = []  # blocks, each a list of texts joined by a space
+    out: list[str | list[str]] = []  # the block's output lines: preformatted, or the lines to join
+    previous_pre = False
+    for line in (*lines, ""):
+        if not line or line.isspace():
+            if out:
+                text = _rendered(out)
+                if rendered and not rendered[-1][-1].endswith(SENTENCE_END) and text[:1].islower():
+                    rendered[-1].append(text)
+                else:
+                    rendered.append([text])
+                out = []
+                previous_pre = False
             continue
-        out: list[list[str]] = []  # output lines, each a list of joined pieces
-        previous_pre = False
-        for line in block:
-            pre = _is_preformatted(line)
-            if pre:
-                out.append([line.rstrip()])
-            elif not out or previous_pre or _ITEM.match(line):
-                out.append([" ".join(line.split())])
-            elif out[-1][-1][-1:] == "-" and out[-1][-1][-2:-1].isalpha() and _HYPHENATED_ON.match(line):
-                out[-1][-1] += " ".join(line.split())  # "THE US-" / "LATIN AMERICAN": one word
-            else:
-                out[-1].append(" ".join(line.split()))
-            previous_pre = pre
-        text = "\n".join(" ".join(pieces) for pieces in out)
-        if rendered and not rendered[-1][-1].endswith(SENTENCE_END) and text[:1].islower():
-            rendered[-1].append(text)
+        line = line.rstrip()
+        pre = ("   " in line or line[:1] == "\t") and _PREFORMATTED.search(line) is not None
+        if pre:
+            out.append(line)
+        elif not out or previous_pre or _ITEM.match(line):
+            out.append([line])
         else:
-            rendered.append([text])
+            joined = out[-1]
+            last = joined[-1]  # type: ignore[index]
+            if last[-1:] == "-" and last[-2:-1].isalpha() and _HYPHENATED_ON.match(line):
+                joined[-1] = last + line.lstrip()  # type: ignore[index]  # "THE US-" / "LATIN AMERICAN": one word
+            else:
+                joined.append(line)  # type: ignore[union-attr]
+        previous_pre = pre
     return "\n\n".join(" ".join(pieces) for pieces in rendered)
 
 
@@ -146,7 +160,7 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
             marking = " ".join(mark["marking"].upper().split())
             if not rest.startswith("("):
                 warnings.append(f'paragraph {head.number}: marking "{rest[: mark.end()].strip()}" read as ({marking})')
-            rest = re.sub(r"^\s*[:\-]\s", " ", rest[mark.end() :])  # "(C):  Mexican facilitator..."
+            rest = _PUNCTUATION_AFTER_MARKING.sub(" ", rest[mark.end() :])  # "(C):  Mexican facilitator..."
         drafts.append(_Draft(head.number, marking, pending_heading, _text_lines(rest) if "¶" in rest or "\ufffd" in rest else [rest]))
         pending_heading = None
     signers: list[str] = []

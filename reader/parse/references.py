@@ -30,6 +30,13 @@ _YEAR_STATION = re.compile(r"^((?:19|20)?\d{2})([A-Z]{3,})$")
 _CONTINUATION = frozenset({"AND", "&"})
 _YEAR_AFTER = re.compile(r"^\(((?:19|20)\d{2})\)[.,;:]*$")
 _MAX_STATION_WORDS = 4
+_GLUED_PAREN_LABEL = re.compile(r"\(([A-Za-z])\)(?=\S)")
+_GLUED_BRACKET_LABEL = re.compile(r"\[([A-Za-z])\](?=\S)")
+_GLUED_PAREN_NOTE = re.compile(r"(?<=\d)\((?=[A-Za-z])")
+_GLUED_DOT_LABEL = re.compile(r"(?:^|(?<=\s))([A-Za-z])([.)])(?=\d)")
+_NOT_A_SERIAL = re.compile(r"[/.]\d")
+_REF_LABEL_AGAIN = re.compile(r"(?:^|\s)REF(?:S|TELS?)?\s*:\s*(?=\S)", re.I)
+_REF_LETTER_COLON = re.compile(r"(?:^|(?<=\s))REF\s+([A-Z])\s*:\s*", re.I)
 
 
 @dataclass(frozen=True)
@@ -53,10 +60,10 @@ def _year_digits(token: str) -> str | None:
 def _normalise(block: str) -> str:
     """One line, labels set apart from what they are glued to."""
     text = " ".join(block.replace("¶", " ").split())
-    text = re.sub(r"\(([A-Za-z])\)(?=\S)", r"(\1) ", text)  # "(A)STATE 071143"
-    text = re.sub(r"\[([A-Za-z])\](?=\S)", r"[\1] ", text)
-    text = re.sub(r"(?<=\d)\((?=[A-Za-z])", " (", text)  # "TEGUCIGALPA 193(ZELAYA/GONZALES BILAT)"
-    return re.sub(r"(?:^|(?<=\s))([A-Za-z])([.)])(?=\d)", r"\1\2 ", text)  # "D.01 BRASILIA 3714"
+    text = _GLUED_PAREN_LABEL.sub(r"(\1) ", text)  # "(A)STATE 071143"
+    text = _GLUED_BRACKET_LABEL.sub(r"[\1] ", text)
+    text = _GLUED_PAREN_NOTE.sub(" (", text)  # "TEGUCIGALPA 193(ZELAYA/GONZALES BILAT)"
+    return _GLUED_DOT_LABEL.sub(r"\1\2 ", text)  # "D.01 BRASILIA 3714"
 
 
 def _citations(tokens: list[str], cable_year: int | None) -> list[Citation]:
@@ -76,7 +83,7 @@ def _citations(tokens: list[str], cable_year: int | None) -> list[Citation]:
             index += 1
             continue
         serial = _SERIAL.match(token)
-        if not serial or (index + 1 < len(tokens) and tokens[index + 1][:1] in "/") or re.search(r"[/.]\d", token):
+        if not serial or (index + 1 < len(tokens) and tokens[index + 1][:1] in "/") or _NOT_A_SERIAL.search(token):
             index += 1
             continue
         number = int(serial[1])
@@ -168,9 +175,9 @@ def parse_references(block: str, cable_year: int | None) -> list[Reference]:
     # "REF: A. REF: A. STATE 55370": the label pasted twice; keep the second.
     text = _REPEATED_LABEL.sub("", text)
     # "REF: ROME 320 REF: ROME 320": a REF block pasted twice.
-    text = re.sub(r"(?:^|\s)REF(?:S|TELS?)?\s*:\s*(?=\S)", "; ", text, flags=re.I).lstrip("; ")
+    text = _REF_LABEL_AGAIN.sub("; ", text).lstrip("; ")
     # "REF A:LIMA 3646": a lettered REF written as "REF A:".
-    text = re.sub(r"(?:^|(?<=\s))REF\s+([A-Z])\s*:\s*", r"\1. ", text, flags=re.I)
+    text = _REF_LETTER_COLON.sub(r"\1. ", text)
     references: list[Reference] = []
     seen: set[tuple[str | None, str]] = set()
     for label, entry in _split(text):

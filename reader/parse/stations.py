@@ -11,7 +11,9 @@ station, and its number is not a cable.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from reader.parse.release_index import in_release, station_counts
@@ -83,6 +85,7 @@ _NEVER = frozenset(
 
 _JUNK_PREFIXES = ("EFTO", "NOFORN", "SIFIED")
 _WELL_ATTESTED = 20
+_NOT_LETTER = re.compile(r"[^A-Z]")
 """A station must have sent this many cables of the release to be a target of correction."""
 
 
@@ -100,20 +103,22 @@ def _well_attested() -> tuple[str, ...]:
 
 def station_key(words: str) -> str:
     """Letters only, upper case: ``Port-au-Prince`` -> ``PORTAUPRINCE``."""
-    return re.sub(r"[^A-Z]", "", words.upper())
+    return _NOT_LETTER.sub("", words.upper())
 
 
 def _one_slip(a: str, b: str) -> bool:
     """Whether ``a`` becomes ``b`` by one inserted, dropped, changed or swapped letter."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
+    first = 0  # the first letter where they differ: everything after it decides
+    shorter = min(len(a), len(b))
+    while first < shorter and a[first] == b[first]:
+        first += 1
     if len(a) == len(b):
-        diffs = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diffs) == 1:
-            return True
-        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+        rest = first + 1
+        return a[rest:] == b[rest:] or (a[first] == b[rest : rest + 1] and a[rest] == b[first] and a[rest + 1 :] == b[rest + 1 :])
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:index] + long_[index + 1:] == short for index in range(len(long_)))
+    return long_[first + 1 :] == short[first:]
 
 
 @lru_cache(maxsize=4096)
@@ -128,18 +133,35 @@ def station_candidates(key: str) -> tuple[str, ...]:
         return (key,)
     if len(key) < 5:
         return ()
-    targets = _well_attested()
-    slips = [s for s in targets if _one_slip(key, s)]
+    targets, aliases = _slip_targets()
+    lengths = (len(key) - 1, len(key), len(key) + 1)  # one slip changes the length by one at most
+    slips = [s for length in lengths for s in targets.get(length, ()) if _one_slip(key, s)]
     if len(slips) == 1:
         return (slips[0],)
-    alias_slips = {_ALIASES[a][0] for a in _ALIASES if len(a) >= 5 and _one_slip(key, a)}
+    alias_slips = {_ALIASES[a][0] for length in lengths for a in aliases.get(length, ()) if _one_slip(key, a)}
     if len(alias_slips) == 1 and not slips:
         return (alias_slips.pop(),)
     if len(key) >= 6:
-        starts = [s for s in targets if s.startswith(key)]
+        stations = _well_attested()  # sorted: the names that start with the key are side by side
+        first = bisect.bisect_left(stations, key)
+        starts = [s for s in stations[first : first + 2] if s.startswith(key)]
         if len(starts) == 1:
             return (starts[0],)
     return ()
+
+
+def _by_length(names: Iterable[str]) -> dict[int, list[str]]:
+    groups: dict[int, list[str]] = {}
+    for name in names:
+        groups.setdefault(len(name), []).append(name)
+    return groups
+
+
+@lru_cache(maxsize=1)
+def _slip_targets() -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """Well-attested stations and long aliases by length: a name one slip away from a key
+    is at most one letter longer or shorter, so only three lengths are compared."""
+    return _by_length(_well_attested()), _by_length(a for a in _ALIASES if len(a) >= 5)
 
 
 def resolve_station(key: str, year: str, serial: int) -> str | None:

@@ -45,6 +45,11 @@ _PAGE_HEADER = re.compile(
 )
 
 
+_PARENTHESISED = re.compile(r"(\([^()]*\))")
+_TAG_SEPARATORS = re.compile(r"[\s,;]+")
+_GROUP_SEPARATORS = re.compile(r"\s*[,;]\s*")
+
+
 def tags_body(tags_text: str) -> str:
     """The TAGS line without its label."""
     return _LABEL.sub("", tags_text, count=1)
@@ -54,8 +59,8 @@ def tags_as_written(tags_text: str) -> list[str]:
     """Each tag of the TAGS line as the cable writes it, once, in order
     (``OVIP (CLINTON, HILLARY), prel`` -> ``OVIP``, ``CLINTON, HILLARY``, ``prel``)."""
     seen: list[str] = []
-    for piece in re.split(r"(\([^()]*\))", tags_body(tags_text)):
-        tokens = [" ".join(piece[1:-1].split())] if piece.startswith("(") else re.split(r"[\s,;]+", piece)
+    for piece in _PARENTHESISED.split(tags_body(tags_text)):
+        tokens = [" ".join(piece[1:-1].split())] if piece.startswith("(") else _TAG_SEPARATORS.split(piece)
         for token in tokens:
             if token and token not in seen and token.upper() not in _NOT_TAGS:
                 seen.append(token)
@@ -259,7 +264,7 @@ def normalise_tags(tags_text: str) -> list[str]:
     # Known phrases next, whole: "TRAFFICKING IN PERSONS" holds IN, which is also India's code.
     body = _KNOWN_PHRASE.sub(lambda m: " " + _PHRASE_MARK + m[0].replace(" ", _PHRASE_MARK) + " ", body)
     reader = _TagList()
-    for group in re.split(r"\s*[,;]\s*", body):
+    for group in _GROUP_SEPARATORS.split(body):
         for token in group.split():
             if token := token.strip(".:"):
                 reader.token(token, persons)

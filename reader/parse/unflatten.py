@@ -19,8 +19,10 @@ _BEFORE_LABEL = re.compile(
 _FLAT_HEADER = re.compile(r"\b\d{6}Z [A-Z]{3} \d{2}\b.*\sFM\s")
 _HEADER_LABEL = re.compile(r"\s+(?=(?:FM|TO|INFO|XMT)\s+[A-Z])")
 _LABEL_HINTS = ("E.O", "E. O", "TAGS", "SUBJ", "REF", "CLASSIFIED", "Classified", "SIPDIS")
-_BEFORE_PARAGRAPH = re.compile(r"(?<=[.!?\"')])\s+(?=\d{1,3}\.\s+\((?:S|C|U|SBU|LOU|TS|FOUO)(?:/{1,2}[A-Z ]+)?\)\s)")
-_HEADING_RULE = re.compile(r"(?<=[.!?\"')])\s+([^.!?\n]{3,90}?\s+-{6,})\s+")
+# Both begin with the sentence's last character, not a look-behind: the search then skips to
+# those characters instead of trying the pattern at every position of a long line.
+_BEFORE_PARAGRAPH = re.compile(r"([.!?\"')])\s+(?=\d{1,3}\.\s+\((?:S|C|U|SBU|LOU|TS|FOUO)(?:/{1,2}[A-Z ]+)?\)\s)")
+_HEADING_RULE = re.compile(r"([.!?\"')])\s+([^.!?\n]{3,90}?\s+-{6,})\s+")
 
 
 _CAPTION_THEN_LABEL = re.compile(r"^((?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS)\b[ \t]*)+(?=E\.\s?O\.|TAGS|SUBJECT|CLASSIFIED BY)")
@@ -54,10 +56,10 @@ def unflatten(text: str) -> str:
             if any(label in line for label in _LABEL_HINTS) or line.find("¶", 1) > 0:
                 line = _BEFORE_LABEL.sub("\n", line)
             if ". (" in line:
-                line = _BEFORE_PARAGRAPH.sub("\n\n", line)
+                line = _BEFORE_PARAGRAPH.sub(r"\1\n\n", line)
             if " FM " in line and _FLAT_HEADER.search(line):  # "O R 181205Z NOV 75 ZFF4 FM AMEMBASSY X TO ... INFO ..."
                 line = _HEADER_LABEL.sub("\n", line)
             if "------" in line:
-                line = _HEADING_RULE.sub(lambda m: "\n\n" + m[1] + "\n\n", line)
+                line = _HEADING_RULE.sub(lambda m: m[1] + "\n\n" + m[2] + "\n\n", line)
         lines.append(line)
     return "\n".join(lines)

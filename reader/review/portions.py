@@ -25,8 +25,19 @@ def item_levels(paragraph: Paragraph) -> list[str]:
 @lru_cache(maxsize=256)
 def _item_levels(text: str) -> tuple[str, ...]:
     """The audit asks this of each paragraph several times: it is read once."""
-    levels = (marking_level(match["marking"]) for match in _ITEM_MARKING.finditer(text))
-    return tuple(level for level in levels if level)
+    levels: list[str] = []
+    end = 0  # where the last marking read ends: the next one starts after it
+    bracket = text.find("(")
+    while bracket >= 0:
+        # A marking's "(" is on the line it opens: only such lines are tried, from their start.
+        start = text.rfind("\n", 0, bracket) + 1
+        if start >= end and (match := _ITEM_MARKING.match(text, start)):
+            end = match.end()
+            if level := marking_level(match["marking"]):
+                levels.append(level)
+        line_end = text.find("\n", bracket)
+        bracket = text.find("(", line_end) if line_end >= 0 else -1
+    return tuple(levels)
 
 
 def paragraph_level(paragraph: Paragraph) -> str | None:
