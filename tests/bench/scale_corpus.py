@@ -19,7 +19,17 @@ whose body keeps its common words and draws every rarer word afresh:
   exponent of about 0.64).
 - A replaced word keeps the case style of the word it replaces (cables are mostly upper case).
 
-The header lines (up to the first paragraph) are not touched, so every cable still
+The header is rewritten to the release id each row stands for, so that the list's
+filters, sorts and timeline see the release's own spread of dates and senders, not the
+samples' 520 values:
+
+- the banner's station and serial, as the id writes them;
+- the date: the id's year and the month ``cable2month.csv.gz`` gives it, in the DTG and in
+  the CSV's date column alike (the sample's day, at most the 28th, and its time);
+- the sender: the FM line and the origin column of a sample from the same station, else
+  ``AMEMBASSY <station>`` and the origin the parser reads from it.
+
+The rest of the header and the classification are the sample's, so every cable still
 parses to its reference id, date, origin and classification. Deterministic: the same
 count gives the same file.
 """
@@ -35,8 +45,9 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from reader.parse.banner import parse_banner
-from reader.parse.dates import DTG
+from reader.parse.banner import parse_banner, station_key
+from reader.parse.dates import DTG, full_year
+from reader.parse.origins import readable_origin
 
 KEEP_COMMON = 3_000
 TAIL = 1_000_000
@@ -45,6 +56,10 @@ _WORD = re.compile(r"([A-Za-z]{3,})")
 _FIRST_PARAGRAPH = re.compile(r"\n\s*(?:¶\s*)?1\.\s")
 _SPLIT = re.compile(r"^(\d\d)([A-Z]+?)(\d+)$")
 _SYLLABLES = [c + v for c in "bdfghklmnprstvz" for v in "aeiou"]
+_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+_FM_LINE = re.compile(r"(?m)^FM\s+(.+?)\s*$")
+_CREATED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(.*)$")
+_LAST_DAY = 28
 
 
 def _made_up(rank: int) -> str:
@@ -126,14 +141,45 @@ def _quote(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def senders(templates: list[tuple[list[str], int, str, str]]) -> dict[str, tuple[str, str]]:
+    """Station key -> (FM line's sender, origin column), as the samples from that station write them."""
+    found: dict[str, tuple[str, str]] = {}
+    for row, _index, station, _serial in templates:
+        if fm := _FM_LINE.search(row[6]):
+            found.setdefault(station_key(station), (fm[1], row[3]))
+    return found
+
+
+def sender_of(station: str, known: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    if station in known:
+        return known[station]
+    fm = f"AMEMBASSY {station}"
+    return fm, readable_origin(fm) or station
+
+
+def redate(header: str, created: str, year: int, month: int) -> tuple[str, str]:
+    """The header's DTG and the CSV's date column moved to ``month`` of ``year`` (same day, at most the 28th)."""
+    dtg = DTG.search(header)
+    if dtg:
+        day = min(int(dtg["day"]), _LAST_DAY)
+        written_year = str(year) if len(dtg["year"]) == 4 else f"{year % 100:02d}"
+        moved = f"{day:02d}{dtg['hour']}{dtg['minute']}Z {_MONTHS[month - 1]} {written_year}"
+        header = header[: dtg.start()] + moved + header[dtg.end() :]
+        return header, f"{month}/{day}/{year} {int(dtg['hour'])}:{dtg['minute']}"
+    if parts := _CREATED.match(created):
+        return header, f"{month}/{min(int(parts[2]), _LAST_DAY)}/{year}{parts[4]}"
+    return header, created
+
+
 def generate(path: Path, count: int, sample_csv: Path, ids_gz: Path) -> None:
     """Write ``count`` rows in the release's format, one for each of the first ``count`` release ids."""
     templates = read_templates(sample_csv)
     drawer = WordDrawer([row[7] for row, *_rest in templates])
+    known_senders = senders(templates)
     with gzip.open(ids_gz, "rt", encoding="ascii") as handle:
-        ids = [line.split(",", 1)[0] for line in itertools.islice(handle, count) if line.strip()]
+        ids = [line.strip().split(",") for line in itertools.islice(handle, count) if line.strip()]
     with path.open("w", encoding="utf-8") as out:
-        for number, refid in enumerate(ids, start=1):
+        for number, (refid, month) in enumerate(ids, start=1):
             row, index, station, serial = templates[number % len(templates)]
             match = _SPLIT.match(refid)
             if not match:
@@ -143,7 +189,9 @@ def generate(path: Path, count: int, sample_csv: Path, ids_gz: Path) -> None:
             body[index] = body[index].replace(station, new_station, 1).replace(serial.zfill(6), new_serial.zfill(6), 1)
             if new_serial.zfill(6) not in body[index]:
                 body[index] = re.sub(r"\d{1,7}(?!.*\d)", new_serial.zfill(6), body[index], count=1)
-            header = DTG.sub(lambda m, y=year: m.group(0)[: m.start("year") - m.start()] + y, row[6], count=1)
+            header, created = redate(row[6], row[1], full_year(year), int(month))
+            fm, origin = sender_of(new_station, known_senders)
+            header = _FM_LINE.sub(lambda _m, fm=fm: f"FM {fm}", header, count=1)
             text = vary_body("\n".join(body), drawer)
-            fields = [str(number), row[1], refid, row[3], row[4], row[5], header, text]
+            fields = [str(number), created, refid, origin, row[4], row[5], header, text]
             out.write(",".join(_quote(f) for f in fields) + "\n")
