@@ -132,7 +132,9 @@ class TimelineStrip(QWidget):
 
     def year_labels(self, bars: QRectF, metrics: QFontMetrics) -> list[tuple[float, str]]:
         """(left edge, year) of each year label under the bars, spaced to stay legible. A year that
-        begins too near the right edge for its whole label gets none: half of "2010" reads "20"."""
+        begins too near the right edge for its whole label gets none: half of "2010" reads "20".
+        The first year, when the bars begin late in it, is labelled at the left edge, unless its
+        label would run into the next year's ("1994" over "1995" when the bars begin in October)."""
         first_year, last_year = month_of(self._first)[0], month_of(self._last)[0]
         year_width = bars.width() / max(1, (self._last - self._first + 1) / 12)
         step = max(1, int(MIN_YEAR_GAP_PX / max(year_width, 1)) + 1)
@@ -143,6 +145,8 @@ class TimelineStrip(QWidget):
             x = max(self.x_of(month_index((year, 1))), bars.left()) + 1
             if x + metrics.horizontalAdvance(str(year)) <= self.width():
                 labels.append((x, str(year)))
+        if len(labels) > 1 and labels[0][0] + metrics.horizontalAdvance(labels[0][1]) > labels[1][0]:
+            del labels[0]
         return labels
 
     # -- mouse ------------------------------------------------------------------------------

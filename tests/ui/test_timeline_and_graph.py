@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from datetime import UTC, datetime
 
@@ -150,3 +151,8 @@ def test_the_last_year_gets_no_half_label_at_the_edge(qtbot) -> None:
     assert "2010" not in [text for _x, text in labels] and labels[0][1] == "1966"
     strip.set_counts({(1966, 12): {"SECRET": 1}, (2010, 12): {"UNCLASSIFIED": 9}})  # a whole year of 2010: room
     assert [text for _x, text in strip.year_labels(strip._bars(), metrics)][-1] == "2010"
+    # Bars that begin in October 1994: "1994" at the left edge would run into "1995", so it is left out.
+    strip.set_counts({(1994, 10): {"SECRET": 1}, (2010, 2): {"UNCLASSIFIED": 9}})
+    labels = strip.year_labels(strip._bars(), metrics)
+    assert labels[0][1] == "1995"
+    assert all(x + metrics.horizontalAdvance(text) <= following for (x, text), (following, _) in itertools.pairwise(labels))
