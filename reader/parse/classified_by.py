@@ -67,6 +67,8 @@ def classified_by_parts(block: str) -> tuple[str | None, list[str]]:
 def classified_by_in_text(text: str) -> str | None:
     """The Classified By statement that opens a paragraph (``1. (U) CLASSIFIED BY ...``, also after
     ``CONFIDENTIAL - ENTIRE TEXT.``), or None; "was classified by the ministry" in a sentence is not one."""
+    if "CLAS" not in text[:_LABEL_SEARCHED].upper():  # a literal test first: the patterns ignore case, which is slow
+        return None
     labelled = _LABEL_LINE.search(text[:_LABEL_SEARCHED])  # "Classified By: ..." on a line of its own
     if labelled:
         return text[labelled.start(1) : labelled.start(1) + 400]

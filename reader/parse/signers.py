@@ -26,6 +26,7 @@ _GLUED_SIGNER = re.compile(
 )
 # A website line broken by a space ("...Portal:Unit ed_Kingdom LEBARON"): a name in capitals.
 _GLUED_AFTER_WEBSITE = re.compile(r"Website:.*\s([A-Z][A-Z'-]{2,})\s*$")
+_LAST_WORD = re.compile(r"[A-Z][A-Za-z'-]{2,}|[A-Z]{2}")
 _REDACTED = re.compile(r"^X+$")
 _DEBRIS = re.compile(r"^[\s.#*\-_=\"'”\\]*$")
 NOT_SIGNER = frozenset(
@@ -50,7 +51,7 @@ def take_signers(lines: list[str], numbered: bool, others_before: bool) -> tuple
     for index in range(max(0, len(lines) - 6), len(lines)):
         if _DEBRIS.match(lines[index]):
             lines[index] = ""  # "-" between the last paragraph and the name: a separator
-    glued = (_GLUED_SIGNER.search(lines[-1]) or _GLUED_AFTER_WEBSITE.search(lines[-1])) if lines else None
+    glued = _glued_signer(lines[-1]) if lines else None
     if glued and glued[1].upper() not in NOT_SIGNER and not _REDACTED.match(glued[1]):
         # A reflowed page: "... (ref B). SCOBEY" on the paragraph's one line.
         lines[-1] = lines[-1][: glued.start(1)].rstrip()
@@ -74,6 +75,15 @@ def take_signers(lines: list[str], numbered: bool, others_before: bool) -> tuple
     for name in tail:
         unique.setdefault(name.upper(), name)  # "VAN VOORST" then "van Voorst": one signer, as first written
     return list(unique.values()), alone
+
+
+def _glued_signer(line: str) -> re.Match[str] | None:
+    """``... (ref B). SCOBEY``: a name run onto the text's last line. Both patterns end in a
+    capitalised last word after a blank, so a line whose last word is not one is not searched."""
+    words = line.rsplit(None, 1)
+    if len(words) < 2 or not _LAST_WORD.fullmatch(words[1]):
+        return None
+    return _GLUED_SIGNER.search(line) or _GLUED_AFTER_WEBSITE.search(line)
 
 
 def _signer_line(line: str) -> bool:

@@ -28,7 +28,7 @@ def _collect(paragraphs: list[Paragraph], start: int, offset: int) -> str | None
     collected: list[str] = []
     for candidate in paragraphs[start : start + _PARAGRAPHS_SPANNED]:
         text = candidate.text[offset:] if candidate is paragraphs[start] else candidate.text
-        end = _END.search(text)
+        end = _END.search(text) if "UMMARY" in text.upper() else None  # upper(): "ſ" matches "s" too
         if end:
             collected.append(text[: end.start()].rstrip(" -(["))  # "... (END SUMMARY)"
             return "\n\n".join(c for c in collected if c).strip() or None
