@@ -17,10 +17,16 @@ from dataclasses import dataclass, field
 from reader.parse.line_shapes import lines_containing
 
 # On a line of its own, or run into a header or TAGS line ("TO PAGE 02 STATE 015113 182333Z").
+_PAGE_LEVELS = ("UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITED OFFICIAL USE", "TOP SECRET")
+_OLD_PAGE_CORE = r"PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z ]*?[ \t]+\d{3,6}[ \t]+(?:\d\d[ \t]+OF[ \t]+\d\d[ \t]+)?\d{6}Z[ \t]*"
 _OLD_PAGE_BREAK = re.compile(
-    r"(?:[ \t]*\n?[ \t]*(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|TOP SECRET)[ \t]*)?(?:\n|(?<=[ \t]))"
-    r"[ \t]*PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z ]*?[ \t]+\d{3,6}[ \t]+(?:\d\d[ \t]+OF[ \t]+\d\d[ \t]+)?\d{6}Z[ \t]*"
+    r"(?:[ \t]*\n?[ \t]*(?:" + "|".join(_PAGE_LEVELS) + r")[ \t]*)?(?:\n|(?<=[ \t]))[ \t]*" + _OLD_PAGE_CORE
 )
+# Searched for first: it begins with a literal, which the search skips to; the whole pattern above
+# would be tried at every position of the text.
+_OLD_PAGE_MARK = re.compile(_OLD_PAGE_CORE)
+_BEFORE_PAGE_MARK = frozenset(" \t\n" + "".join(_PAGE_LEVELS))
+"""The characters that can stand in a page break before its "PAGE"."""
 # Anchored on the serial's leading zero, a literal the search skips to: scanning for the station
 # name first is slow on every capital, and for the blanks before the serial on every space.
 _PAGE_MARK_CORE = re.compile(r"0\d{7}[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}\b[ \t]*")
@@ -55,6 +61,30 @@ def _undo_csv(text: str) -> str:
     text = _CSV_ROW.sub("", text, count=1)
     text = re.sub(r'(?m)^",\s*"', "\n", text)
     return text.replace('""', '"').rstrip().rstrip('"')
+
+
+def _join_page_breaks(text: str) -> tuple[str, int]:
+    """``_OLD_PAGE_BREAK.subn(" ", text)``, tried only just before each "PAGE 02 ..." mark.
+
+    A break can only begin in the run of blanks and level words before its mark (no break
+    begins before the end of the last one), so the whole pattern is tried at those positions
+    alone, leftmost first, as a search from the text's start would find it."""
+    pieces: list[str] = []
+    position = count = 0
+    search_from = 0
+    while mark := _OLD_PAGE_MARK.search(text, search_from):
+        start = mark.start()
+        while start > position and text[start - 1] in _BEFORE_PAGE_MARK:
+            start -= 1
+        found = next((m for s in range(start, mark.start() + 1) if (m := _OLD_PAGE_BREAK.match(text, s))), None)
+        if found is None:
+            search_from = mark.start() + 1
+            continue
+        pieces += (text[position : found.start()], " ")
+        position = search_from = found.end()
+        count += 1
+    pieces.append(text[position:])
+    return "".join(pieces), count
 
 
 def _remove_page_marks(text: str) -> tuple[str, int, tuple[str, int] | None]:
@@ -146,7 +176,7 @@ def remove_artefacts(text: str) -> Cleaned:
         text = _undo_csv(text)
         warnings.append("a pasted database row (CSV) was unpacked")
     if "PAGE" in text:
-        text, breaks = _OLD_PAGE_BREAK.subn(" ", text)
+        text, breaks = _join_page_breaks(text)
         if breaks:
             warnings.append(f"{breaks} page-break continuation(s) joined")
     if " OF 0" in text:

@@ -83,7 +83,13 @@ def _glued_signer(line: str) -> re.Match[str] | None:
     words = line.rsplit(None, 1)
     if len(words) < 2 or not _LAST_WORD.fullmatch(words[1]):
         return None
-    return _GLUED_SIGNER.search(line) or _GLUED_AFTER_WEBSITE.search(line)
+    # What stands before the blank ahead of the name is at most 12 characters long ("\bEND SUMMARY"),
+    # or runs from a "Website:": the search starts there, not at the start of a long line.
+    start = max(0, len(words[0]) - 12)
+    website = line.find("Website:")
+    if 0 <= website < start:
+        start = website
+    return _GLUED_SIGNER.search(line, start) or _GLUED_AFTER_WEBSITE.search(line)
 
 
 def _signer_line(line: str) -> bool:
