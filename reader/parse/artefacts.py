@@ -131,17 +131,18 @@ def _clean_lines(text: str) -> tuple[str, int, int]:
     if not touched:
         return text, 0, 0
     footers = lone = 0
-    lines: list[str | None] = text.split("\n")  # type: ignore[assignment]
+    lines = text.split("\n")
+    dropped: set[int] = set()
     for index in touched:
-        line: str = lines[index]  # type: ignore[assignment]
+        line = lines[index]
         stripped = line.strip()
         if stripped in _LEVEL_LINES:
             lone += 1
-            lines[index] = None
+            dropped.add(index)
             continue
         if stripped[:1] in ("=", '"', ">") and _FOOTER_LINE.match(stripped):
             footers += 1
-            lines[index] = None
+            dropped.add(index)
             continue
         if line.startswith('","'):
             line = line[3:]
@@ -150,8 +151,9 @@ def _clean_lines(text: str) -> tuple[str, int, int]:
         if stripped.endswith('"') and line.rstrip()[-2:-1] in (" ", "\t"):
             line = line.rstrip()[:-1].rstrip()
         lines[index] = line
-    kept = [line for line in lines if line is not None] if footers or lone else lines
-    return "\n".join(kept), footers, lone  # type: ignore[arg-type]
+    if dropped:
+        lines = [line for index, line in enumerate(lines) if index not in dropped]
+    return "\n".join(lines), footers, lone
 
 
 @dataclass

@@ -35,4 +35,3 @@ def lines_containing(text: str, needles: tuple[str, ...]) -> list[int]:
         indices.append(index)
         previous = start
     return indices
-

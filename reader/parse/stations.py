@@ -85,8 +85,8 @@ _NEVER = frozenset(
 
 _JUNK_PREFIXES = ("EFTO", "NOFORN", "SIFIED")
 _WELL_ATTESTED = 20
-_NOT_LETTER = re.compile(r"[^A-Z]")
 """A station must have sent this many cables of the release to be a target of correction."""
+_NOT_LETTER = re.compile(r"[^A-Z]")
 
 
 @lru_cache(maxsize=1)
