@@ -28,6 +28,7 @@ from reader.library.schema import LibraryError
 from reader.model import Cable, ParseError, ParseResult, Source
 from reader.parse import iter_cable_files, parse_file
 from reader.parse.batches import FileBatch, parse_batch
+from reader.parse.files import is_release_csv
 
 BATCH_SECONDS = 0.1
 BATCH_SIZE = 500
@@ -83,8 +84,10 @@ class LoadJob(QObject):
             # A release CSV's rows are parsed on worker processes too; this thread only writes.
             jobs = self._processes + 1 if self._processes > 0 else 1
             self._importer = Importer(library, cancel=self._cancel, on_commit=self._committed, jobs=jobs)
-        releases = [f for f in files if f.lower().endswith(".csv")]
-        others = [f for f in files if not f.lower().endswith(".csv")]
+        # A release CSV (known by how it starts, whatever its name) streams through here, row by row.
+        is_release = [is_release_csv(f) for f in files]
+        releases = [f for f, release in zip(files, is_release, strict=True) if release]
+        others = [f for f, release in zip(files, is_release, strict=True) if not release]
         done = 0
         if len(others) >= PROCESS_THRESHOLD and self._processes > 0:
             done = self._parse_in_processes(others, len(files))

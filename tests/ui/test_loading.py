@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import itertools
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,9 +12,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
+from reader.parse.release_csv import read_release_rows
 from reader.ui import loader as loader_module
 from reader.ui.main_window import MainWindow
-from tests.conftest import SEED, corpus_file
+from tests.conftest import SEED, SHARED_DATA, corpus_file
 
 
 @pytest.fixture(scope="module")
@@ -125,3 +128,25 @@ def test_a_second_load_waits_for_the_first(qtbot, window: MainWindow, tmp_path: 
     window.load_paths([str(tmp_path / "b")])
     qtbot.waitUntil(lambda: len(done) == 2 and not window.loader.is_running, timeout=30000)
     assert window.store.count() == 2
+
+
+def test_a_release_csv_not_named_csv_among_many_files_is_imported_row_by_row(
+    qtbot, make_library_window, tmp_path: Path
+) -> None:
+    """What makes a file a release CSV is how it starts, not its name, in a large drop as in a small one."""
+    sample = SHARED_DATA / "cables-sample.csv"
+    if not sample.exists():
+        pytest.skip("../shared/data is not here")
+    rows = list(itertools.islice(read_release_rows(io.StringIO(sample.read_text(encoding="utf-8"))), 5))
+    lines = sample.read_text(encoding="utf-8").split("\n")[: rows[-1].line]
+    for n in range(loader_module.PROCESS_THRESHOLD):  # enough files for the worker processes
+        (tmp_path / f"cable{n:04d}.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "release-export.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    window = make_library_window()
+    with qtbot.waitSignal(window.loader.load_finished, timeout=180000) as finished:
+        window.load_paths([str(tmp_path)])
+    assert finished.args == [False]
+    problems = [window.problems.index(row, 1).data() for row in range(window.problems.rowCount())]
+    assert not [p for p in problems if "release-export" in str(p)], problems
+    for row in rows:
+        assert window.store.key_of_reference(row.metadata.reference_id) is not None
