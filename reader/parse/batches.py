@@ -19,6 +19,7 @@ from reader.parse.files import (
     parse_read,
     parse_release_row,
     read_cable_file,
+    release_rows,
     unread_release_rows,
 )
 from reader.parse.release_csv import BadRow, ReleaseRow
@@ -100,7 +101,7 @@ def parse_batch(batch: Batch) -> list[ParseResult]:
     for name in batch.names:
         read = read_cable_file(name)
         if not isinstance(read, ParseError) and read.release:  # a release CSV named among files
-            results.extend(parse_release_row(name, row) for chunk in release_batches(name) for row in chunk.rows)
+            results.extend(result for result, _text in release_rows(name))
         else:
             results.append(parse_file_read(name, read)[0])
     return results

@@ -58,6 +58,9 @@ def test_a_release_csv_is_cut_into_row_batches_in_place(corpus, tmp_path: Path) 
     assert isinstance(cut[0], FileBatch) and cut[0].names == (str(tmp_path / "a.txt"),)
     rows = [cable for batch in cut if isinstance(batch, RowBatch) for cable in parse_batch(batch)]
     assert [cable.reference_id for cable in rows] == [f"09PARIS{n}" for n in range(1, 151)]
+    # Named among plain files (a chunk made by hand), it is still read row by row.
+    named = parse_batch(FileBatch((str(tmp_path / "a.txt"), str(release))))
+    assert [cable.reference_id for cable in named] == ["06ALMATY2872", *(f"09PARIS{n}" for n in range(1, 151))]
 
 
 def test_parse_on_two_processes_prints_what_one_prints(corpus) -> None:
