@@ -38,7 +38,7 @@ def test_a_wheel_install_parses_with_its_bundled_release_index(tmp_path: Path) -
     assert built.returncode == 0, built.stderr[-2000:]
     (wheel,) = (tmp_path / "dist").glob("cable_reader-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for needed in ("reader/bundled/data/cable2month.csv.gz", "reader/bundled/icons/cable-reader.svg", "reader/bundled/cable-reader.desktop"):
+    for needed in ("reader/bundled/data/cable2month.csv.gz", "reader/bundled/data/cables.zstd-dict", "reader/bundled/icons/cable-reader.svg", "reader/bundled/cable-reader.desktop"):
         assert needed in names
     assert any(n.startswith("reader/bundled/samples/") for n in names)
     modules = {p.relative_to(REPO).as_posix() for p in (REPO / "reader").rglob("*.py")}
@@ -64,6 +64,8 @@ def test_a_wheel_install_parses_with_its_bundled_release_index(tmp_path: Path) -
         "from reader.model import Source\n"
         "text = Path(sys.argv[1]).read_text(encoding='utf-8').split('</table>', 1)[1]\n"
         "cable = parse_text(text, Source('page.html', 'html', 'utf-8'))\n"
+        "from reader.library.packing import pack_document, unpack_cable\n"
+        "assert unpack_cable(pack_document(cable, None)).reference_id == cable.reference_id\n"  # the dictionary is there
         "print(resources_root())\n"
         "print(cable.reference_id)\n"
     )

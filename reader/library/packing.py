@@ -1,17 +1,18 @@
 """How a document is kept on disk: its model and the source text it came from, compressed once together.
 
 A cable's paragraphs are its source text again, cleaned. Compressed apart, the two cost
-the text twice; compressed as one stream, zlib finds most of the paragraphs in the source
+the text twice; compressed as one stream, the compressor finds most of the paragraphs in the source
 just before them and stores back-references instead. The paragraph texts are written raw
 (not as JSON strings, whose escapes would break every match at a line end), after the
 source and before the model's other fields.
 
-Layout of a document blob (library format 4)::
+Layout of a document blob (library format 5)::
 
-    0x01 | zlib( <III lengths of source, paragraph texts, model> | source | texts | model JSON )
+    0x02 | zstd frame, cables dictionary ( <III lengths of source, paragraph texts, model> | source | texts | model JSON )
 
-Library format 3 kept the model alone as zlib-compressed JSON (first byte 0x78); such
-blobs are still read.
+Older blobs are still read and never rewritten: format 4 wrote the same payload as
+``0x01 | zlib(...)``, format 3 the model alone as zlib-compressed JSON (first byte 0x78).
+A source text kept on its own is a zstd frame (format 5) or a zlib stream (before).
 """
 
 from __future__ import annotations
@@ -21,32 +22,37 @@ import struct
 import zlib
 from typing import Any
 
+from reader.library import compression
 from reader.model import Cable
 from reader.model.json_codec import cable_from_json, cable_to_json
 
-DOCUMENT = 0x01
+DOCUMENT = 0x02
+ZLIB_DOCUMENT = 0x01
 _LENGTHS = struct.Struct("<III")
-_LEVEL = 6
-"""zlib level: 9 gains 0.1% on cables and costs a third more time."""
 
 
 def pack_document(cable: Cable, source_text: bytes | None) -> bytes:
     """The blob of a cable and (if given) the source text it was parsed from."""
+    return bytes((DOCUMENT,)) + compression.compress(document_payload(cable, source_text))
+
+
+def document_payload(cable: Cable, source_text: bytes | None) -> bytes:
+    """What a document blob compresses: lengths, source, paragraph texts, model JSON."""
     data = cable_to_json(cable)
     texts = [paragraph.pop("text").encode("utf-8", errors="surrogatepass") for paragraph in data["paragraphs"]]
     data["paragraph_bytes"] = [len(text) for text in texts]
     model = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8", errors="surrogatepass")
     source = source_text or b""
     joined = b"".join(texts)
-    payload = _LENGTHS.pack(len(source), len(joined), len(model)) + source + joined + model
-    return bytes((DOCUMENT,)) + zlib.compress(payload, _LEVEL)
+    return _LENGTHS.pack(len(source), len(joined), len(model)) + source + joined + model
 
 
 def _payload(blob: bytes) -> tuple[bytes, bytes, bytes] | None:
-    """(source, paragraph texts, model JSON) of a format-4 blob; None for a format-3 one."""
-    if not blob or blob[0] != DOCUMENT:
+    """(source, paragraph texts, model JSON) of a blob of format 5 or 4; None for a format-3 one."""
+    if not blob or blob[0] not in (DOCUMENT, ZLIB_DOCUMENT):
         return None
-    payload = zlib.decompress(memoryview(blob)[1:])
+    rest = memoryview(blob)[1:]
+    payload = compression.decompress(rest) if blob[0] == DOCUMENT else zlib.decompress(rest)
     source_length, texts_length, model_length = _LENGTHS.unpack_from(payload)
     start = _LENGTHS.size
     source = payload[start : start + source_length]
@@ -81,8 +87,8 @@ def document_source(blob: bytes) -> bytes | None:
 
 def pack_text(text: bytes) -> bytes:
     """A source text kept on its own (a second copy of a cable, from another file or release)."""
-    return zlib.compress(text, _LEVEL)
+    return compression.compress(text)
 
 
 def unpack_text(blob: bytes) -> bytes:
-    return zlib.decompress(blob)
+    return compression.decompress(blob) if compression.is_frame(blob) else zlib.decompress(blob)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.library.library import Library
-from reader.library.schema import SCHEMA_VERSION, stored_format
+from reader.library.schema import SCHEMA_VERSION, stored_format, upgrade_rewrites
 
 
 def open_library_showing_upgrade(path: Path, parent: QWidget | None = None) -> Library:
@@ -23,8 +23,8 @@ def open_library_showing_upgrade(path: Path, parent: QWidget | None = None) -> L
 
     Raises what ``Library`` raises (``LibraryError`` for a file it refuses)."""
     found = stored_format(path)
-    if found is None or found >= SCHEMA_VERSION:
-        return Library(path)
+    if found is None or found >= SCHEMA_VERSION or not upgrade_rewrites(found):
+        return Library(path)  # nothing to wait for: at most the format number changes
     outcome: dict[str, object] = {}
 
     def upgrade() -> None:

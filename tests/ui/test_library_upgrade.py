@@ -32,7 +32,7 @@ def test_a_format_3_library_is_upgraded_with_a_dialog_shown(qtbot, tmp_path: Pat
     timer.stop()
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert library.count() == 5
-    assert any("from format 3 to 4" in text for text in seen)
+    assert any("from format 3 to 5" in text for text in seen)
     library.close()
     again = open_library_showing_upgrade(path)  # current: opened at once
     assert again.count() == 5
