@@ -64,7 +64,12 @@ _DECLASSIFY = re.compile(r"\bDECL(?:ASSIFY)?(?:\s+ON)?\s*[:.]?\s*(.+)$", re.I)
 def normalize_newlines(text: str) -> str:
     """One kind of line end. A literal backslash-n (a copy that escaped its newlines) is one too:
     telegrams have no backslash in their character set."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").replace("\x0c", "\n")
+    if "\r" in text:  # each test is a fast scan; each replace copies the whole text
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if "\x0c" in text:
+        text = text.replace("\x0c", "\n")
     return text.replace("\\n", "\n") if "\\n" in text else text
 
 

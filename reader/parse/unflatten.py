@@ -33,9 +33,9 @@ _FRONT_LINE = re.compile(r"^(?:E\.?\s?O\.?\s?\d{5}|TAGS?\b|SUBJECT:|SUBJ:|SIPDIS
 _INLINE_LABEL = re.compile(r"\s+(?=(?:TAGS:|SUBJECT:|SUBJ:|E\.\s?O\.\s?\d{5}:|CLASSIFIED BY:|Classified By:))")
 
 
-def _split_front_lines(text: str) -> str:
-    """``SIPDIS E.O. 12958: N/A`` and ``E.O. 12958: DECL: 3/11/2019 TAGS: ECON``: one label a line."""
-    lines = text.split("\n")
+def _split_front_lines(lines: list[str]) -> bool:
+    """``SIPDIS E.O. 12958: N/A`` and ``E.O. 12958: DECL: 3/11/2019 TAGS: ECON``: one label a line
+    (in place; whether any line was split)."""
     changed = False
     for index, line in enumerate(lines):
         if line[:1] in _FRONT_INITIALS and ":" in line and _FRONT_LINE.match(line):
@@ -43,15 +43,17 @@ def _split_front_lines(text: str) -> str:
             if split != line:
                 lines[index] = split
                 changed = True
-    return "\n".join(lines) if changed else text
+    return changed
 
 
 def unflatten(text: str) -> str:
-    text = _split_front_lines(text)
-    if not any(len(line) > LONG_LINE for line in text.split("\n")):
+    lines = text.split("\n")
+    if _split_front_lines(lines):
+        text = "\n".join(lines)
+        lines = text.split("\n")
+    if max(map(len, lines)) <= LONG_LINE:
         return text
-    lines = []
-    for line in text.split("\n"):
+    for index, line in enumerate(lines):
         if len(line) > LONG_LINE:
             if any(label in line for label in _LABEL_HINTS) or line.find("¶", 1) > 0:
                 line = _BEFORE_LABEL.sub("\n", line)
@@ -61,5 +63,5 @@ def unflatten(text: str) -> str:
                 line = _HEADER_LABEL.sub("\n", line)
             if "------" in line:
                 line = _HEADING_RULE.sub(lambda m: m[1] + "\n\n" + m[2] + "\n\n", line)
-        lines.append(line)
+            lines[index] = line
     return "\n".join(lines)
