@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reader.library.fts import parse_search, snippet
 from reader.library.list_sql import list_query_sql, where_clauses
-from reader.library.packing import document_source, pack_text, unpack_cable, unpack_text
+from reader.library.packing import document_source, pack_text, same_but_path, unpack_cable, unpack_text
 from reader.library.query import ListQuery, MonthCounts, SearchHit, Summary, month_bounds, month_counts_of
 from reader.library.records import CableRecord, body_of, label_date, record_of
 from reader.library.schema import open_library_database
@@ -139,8 +139,10 @@ class Library:
         else:
             key, old_score = existing
             is_new = False
-            if record.score >= old_score:
-                old_document = self._document(key)
+            old_document = self._document(key) if record.score >= old_score else None
+            if old_document is not None and record.has_source and same_but_path(old_document, record.document):
+                pass  # a byte-identical copy of the stored source: the document is this file's too, as it is
+            elif old_document is not None:
                 self._unindex(key, old_document)
                 self._keep_texts_of(key, old_document, (path, row))
                 db.execute(

@@ -61,6 +61,20 @@ def _payload(blob: bytes) -> tuple[bytes, bytes, bytes] | None:
     return source, texts, model
 
 
+def same_but_path(stored: bytes, new: bytes) -> bool:
+    """Whether two document blobs hold the same source text, paragraphs and model, the path of the
+    file they came from aside: a byte-identical copy of a file already stored."""
+    if stored == new:
+        return True
+    old_parts, new_parts = _payload(stored), _payload(new)
+    if old_parts is None or new_parts is None or old_parts[:2] != new_parts[:2]:
+        return False
+    old_model, new_model = json.loads(old_parts[2]), json.loads(new_parts[2])
+    old_model["source"].pop("path", None)
+    new_model["source"].pop("path", None)
+    return old_model == new_model
+
+
 def model_json(blob: bytes) -> dict[str, Any]:
     """The stored model's JSON object, paragraph texts restored."""
     parts = _payload(blob)

@@ -8,6 +8,7 @@ import random
 import shutil
 import sqlite3
 import zlib
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 from reader.library.importer import import_paths
 from reader.library.library import Library
 from reader.library.query import ListQuery
-from reader.library.records import UNDATED
+from reader.library.records import UNDATED, record_of
 from reader.library.schema import SCHEMA_VERSION
 from reader.model.json_codec import cable_to_json
 from reader.parse import parse_file
@@ -86,6 +87,35 @@ def test_a_second_copy_of_a_cable_keeps_its_own_text(library: Library, first: st
     texts = {Path(path).parent.name: text for path, _row, _form, text in library._source_texts(key)}
     assert texts == {path.parent.name: path.read_bytes() for path in paths}
     assert len(library.versions(key)) == 2
+
+
+def test_a_byte_identical_copy_shares_the_stored_document(library: Library, tmp_path: Path) -> None:
+    """A second copy of a file (another folder, the same bytes) is a source of the document as it
+    stands: nothing is unpacked, re-indexed or stored again. A different copy that replaces the
+    document later still leaves each of them its text."""
+    page = corpus_file("html/10ASTANA72.html")
+    copies = [tmp_path / folder / page.name for folder in ("first", "second")]
+    for copy in copies:
+        copy.parent.mkdir()
+        shutil.copy(page, copy)
+    import_paths(library, [str(copies[0])])
+    key = library.key_of_reference("10ASTANA72")
+    db = library._db
+    (stored,) = db.execute("SELECT body FROM documents WHERE id = ?", (key,)).fetchone()
+    report = import_paths(library, [str(copies[1])])
+    assert (report.cables_added, report.cables_updated) == (0, 1)
+    assert db.execute("SELECT body FROM documents WHERE id = ?", (key,)).fetchone()[0] == stored
+    assert list(db.execute("SELECT text, text_in_document FROM sources ORDER BY path")) == [(None, 1), (None, 1)]
+    assert [text for _p, _row, _form, text in library._source_texts(key)] == [page.read_bytes()] * 2
+    assert library.query(ListQuery(search="astana")) == [key]
+    older = corpus_file("html-2010/10ASTANA72.html")
+    with library.transaction():  # the older release's page, ranked above the stored one
+        record = record_of(next(iter(parse_file(older))), older.read_bytes())
+        library.store_record(replace(record, columns=(*record.columns[:-1], 99)))
+    texts = {p: text for p, _row, _form, text in library._source_texts(key)}
+    assert texts == {str(copies[0]): page.read_bytes(), str(copies[1]): page.read_bytes(), str(older): older.read_bytes()}
+    assert library.get(key).source.path == str(older)
+    assert library.query(ListQuery(search="astana")) == [key]
 
 
 def _big_library(path: Path, count: int = 20000) -> Library:
