@@ -4,9 +4,9 @@ A cable is a few kilobytes, and most of what zlib stores of it is what every cab
 repeats: the header's fields and routing lines, the markings, a web page's template,
 the model's JSON keys. A zstd dictionary trained on real cables holds those once for
 every document, so each document stores only what is its own. On the held-out half of
-the corpus (``tests/bench/bench_compression.py``) this keeps a cable in about a fifth
-less space than zlib level 6 and a web page in less than half, and compresses four to
-eight times faster, which is most of what an import's workers spent beyond parsing.
+the corpus (``tests/bench/bench_compression.py``) this keeps a cable in a fifth less
+space than zlib level 6 and a web page in a third of it, and compresses three (a cable)
+to eight (a page) times faster: zlib was most of what an import spent beyond parsing.
 
 The dictionary (``resources/data/cables.zstd-dict``, made by that benchmark with
 ``--write``) is part of the library format: every frame records the id of the dictionary
@@ -28,7 +28,7 @@ except ImportError:  # Python < 3.14
 from reader.resources import resource
 
 LEVEL = 3
-"""zstd level: 6 keeps documents 5% smaller and costs twice the time."""
+"""zstd level: 6 stores documents about 8% smaller in two to three times the time."""
 
 DICTIONARY_FILE = "cables.zstd-dict"
 DICTIONARY_ID = 609127877

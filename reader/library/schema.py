@@ -215,7 +215,7 @@ MIGRATIONS: dict[int, tuple[Step, ...]] = {
         "ANALYZE",
     ),
     # 4 -> 5: documents and source texts are compressed with zstd and a dictionary of cables
-    # (reader/library/compression.py): a fifth smaller, four times faster. Nothing is rewritten;
+    # (reader/library/compression.py): a fifth smaller, three times faster. Nothing is rewritten;
     # what format 4 stored is still read. The number changes so that an older version, which
     # could not read the new documents, refuses the library instead.
     4: (),

@@ -39,6 +39,23 @@ def test_a_format_3_library_is_upgraded_with_a_dialog_shown(qtbot, tmp_path: Pat
     again.close()
 
 
+def test_a_format_4_library_opens_at_once_without_a_dialog(qtbot, tmp_path: Path) -> None:
+    """4 -> 5 changes no table (format 4's documents are read as they are): nothing to wait for."""
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(REPO / "tests" / "data" / "library-format-4.sqlite3", path)
+    shown: list[QProgressDialog] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: shown.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()))
+    timer.start(1)
+    library = open_library_showing_upgrade(path)
+    qtbot.wait(5)
+    timer.stop()
+    assert shown == []
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert library.count() == 8
+    library.close()
+
+
 def test_a_file_that_is_not_a_library_is_refused_as_before(qtbot, tmp_path: Path) -> None:
     path = tmp_path / "notes.sqlite3"
     path.write_bytes(b"not a database at all")
