@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reader.library.fts import parse_search, snippet
 from reader.library.list_sql import list_query_sql, where_clauses
-from reader.library.packing import document_source, pack_text, same_but_path, unpack_cable, unpack_text
+from reader.library.packing import document_source, model_json, pack_text, same_but_path, unpack_cable, unpack_text
 from reader.library.query import ListQuery, MonthCounts, SearchHit, Summary, month_bounds, month_counts_of
 from reader.library.records import CableRecord, body_of, label_date, record_of
 from reader.library.schema import open_library_database
@@ -347,9 +347,11 @@ class Library:
         keys = self.query(ListQuery(**{**base.__dict__, "search": text, "sort": "rank"}), limit=limit)
         hits = []
         for rank, key in enumerate(keys):
-            cable = self.get(key)
-            body = next((p.text for p in cable.paragraphs if _mentions(p.text, terms.words)), body_of(cable))
-            hits.append(SearchHit(key, cable.reference_id, cable.subject, snippet(body, terms.words), float(rank)))
+            with self._lock:
+                data = model_json(self._document(key))  # a hit needs three fields: no Cable is built
+            texts = [paragraph["text"] for paragraph in data.get("paragraphs") or []]
+            body = next((text for text in texts if _mentions(text, terms.words)), "\n".join(texts))
+            hits.append(SearchHit(key, data.get("reference_id"), data.get("subject"), snippet(body, terms.words), float(rank)))
         return hits
 
     def cited_by(self, reference_id: str) -> list[Summary]:
