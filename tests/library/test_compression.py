@@ -32,6 +32,17 @@ def _blob_kinds(path: Path) -> dict[str, list[int]]:
     return {"documents": sorted(documents), "texts": sorted(texts)}
 
 
+def _full_text_merges(path: Path) -> int | None:
+    with sqlite3.connect(path) as connection:
+        row = connection.execute("SELECT v FROM search_config WHERE k = 'automerge'").fetchone()
+    return row[0] if row else None
+
+
+def test_a_new_library_merges_its_full_text_segments_eight_at_a_time(tmp_path: Path) -> None:
+    Library(tmp_path / "new.sqlite3").close()
+    assert _full_text_merges(tmp_path / "new.sqlite3") == 8
+
+
 def test_a_real_format_4_library_is_migrated_to_format_5(tmp_path: Path) -> None:
     """tests/data/library-format-4.sqlite3 was written by the code before format 5 (a3e5956): the
     seed, pages of five cables (08BERLIN1387 and 10ASTANA72 from two releases each) and three rows
@@ -40,8 +51,10 @@ def test_a_real_format_4_library_is_migrated_to_format_5(tmp_path: Path) -> None
     shutil.copy(FORMAT_4_LIBRARY, path)
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 4
     assert _blob_kinds(path) == {"documents": [ZLIB_DOCUMENT] * 8, "texts": [0x78] * 3}  # zlib, every one
+    assert _full_text_merges(path) is None  # FTS5's default, 4
     library = Library(path)
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert _full_text_merges(path) == 8  # as a new library's index
     assert library.count() == 8
     references = sorted(library.get(key).reference_id for key in library.query(ListQuery()))
     assert references == [
