@@ -16,9 +16,17 @@ from pathlib import Path
 
 from reader.library.fts import parse_search, snippet
 from reader.library.list_sql import list_query_sql, where_clauses
-from reader.library.packing import document_source, model_json, pack_text, same_but_path, unpack_cable, unpack_text
+from reader.library.packing import (
+    document_source,
+    model_json,
+    pack_text,
+    paragraph_texts,
+    same_but_path,
+    unpack_cable,
+    unpack_text,
+)
 from reader.library.query import ListQuery, MonthCounts, SearchHit, Summary, month_bounds, month_counts_of
-from reader.library.records import CableRecord, body_of, label_date, record_of
+from reader.library.records import CableRecord, body_text, label_date, record_of
 from reader.library.schema import open_library_database
 from reader.library.tag_filter import normalised_tags_in_column
 from reader.library.versions import parse_source
@@ -201,10 +209,10 @@ class Library:
         """Take a document out of every index (the full-text one is told the words it held)."""
         db = self._db
         if self._unwritten_search.pop(key, None) is None:  # else never written: nothing to take out
-            old = unpack_cable(document)
+            old = model_json(document)  # the words it held, without building the Cable
             db.execute(
                 "INSERT INTO search(search, rowid, subject, body) VALUES ('delete', ?, ?, ?)",
-                (key, old.subject or "", body_of(old)),
+                (key, old.get("subject") or "", body_text(paragraph_texts(old))),
             )
         if self._unwritten_filter.pop(key, None) is None:
             db.execute(
@@ -349,8 +357,8 @@ class Library:
         for rank, key in enumerate(keys):
             with self._lock:
                 data = model_json(self._document(key))  # a hit needs three fields: no Cable is built
-            texts = [paragraph["text"] for paragraph in data.get("paragraphs") or []]
-            body = next((text for text in texts if _mentions(text, terms.words)), "\n".join(texts))
+            texts = paragraph_texts(data)
+            body = next((text for text in texts if _mentions(text, terms.words)), body_text(texts))
             hits.append(SearchHit(key, data.get("reference_id"), data.get("subject"), snippet(body, terms.words), float(rank)))
         return hits
 

@@ -89,6 +89,11 @@ def model_json(blob: bytes) -> dict[str, Any]:
     return data
 
 
+def paragraph_texts(data: dict[str, Any]) -> list[str]:
+    """The paragraph texts of a stored model's JSON object (``model_json``), in order."""
+    return [paragraph["text"] for paragraph in data.get("paragraphs") or []]
+
+
 def unpack_cable(blob: bytes) -> Cable:
     return cable_from_json(model_json(blob))
 

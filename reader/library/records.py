@@ -8,6 +8,7 @@ and travel to the writer as one picklable record.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -61,7 +62,13 @@ def identity_of(cable: Cable) -> str:
 
 
 def body_of(cable: Cable) -> str:
-    return "\n".join(p.text for p in cable.paragraphs)
+    return body_text(p.text for p in cable.paragraphs)
+
+
+def body_text(paragraph_texts: Iterable[str]) -> str:
+    """What the full-text index holds as a cable's body: its paragraphs, a line apart (a delete
+    from the index must name exactly what was inserted)."""
+    return "\n".join(paragraph_texts)
 
 
 def labels_of(cable: Cable) -> tuple[str, ...]:

@@ -173,9 +173,14 @@ def open_library_database(path: Path) -> sqlite3.Connection:
     return connection
 
 
+class Setting(str):
+    """A migration step that changes a setting, not a table: instant at any size, so an upgrade
+    made of such steps alone needs no dialog."""
+
+
 Step = str | Callable[[sqlite3.Connection], None]
 
-FULL_TEXT_MERGES = "INSERT INTO search(search, rank) VALUES('automerge', 8)"
+FULL_TEXT_MERGES = Setting("INSERT INTO search(search, rank) VALUES('automerge', 8)")
 """FTS5 merges a level's segments once 8 of them are there (its default: 4). A bulk import then
 rewrites each word's postings fewer times: inserting 80,000 release rows into the index alone
 cost 0.59 ms a row against 0.70, for an index 0.6% smaller and searches no slower (bm25's work
@@ -232,7 +237,7 @@ MIGRATIONS: dict[int, tuple[Step, ...]] = {
 def upgrade_rewrites(version: int) -> bool:
     """Whether bringing a library of ``version`` up to date rewrites its tables (or only changes
     its number and settings, at once)."""
-    return any(step != FULL_TEXT_MERGES for v in range(version, SCHEMA_VERSION) for step in MIGRATIONS[v])
+    return any(not isinstance(step, Setting) for v in range(version, SCHEMA_VERSION) for step in MIGRATIONS[v])
 
 
 def label_every_cable(connection: sqlite3.Connection) -> None:
