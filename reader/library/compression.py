@@ -22,8 +22,15 @@ from functools import lru_cache
 
 try:
     from compression import zstd  # type: ignore[import-not-found]
-except ImportError:  # Python < 3.14
-    from backports import zstd  # type: ignore[import-not-found,no-redef]
+except ImportError:  # Python < 3.14, or a 3.14 built without libzstd
+    try:
+        from backports import zstd  # type: ignore[import-not-found,no-redef]
+    except ImportError as missing:
+        raise ImportError(
+            "Cable Reader needs zstd to read and write its library: this Python has no compression.zstd "
+            "(it was built without libzstd) and the backports.zstd package is not installed. "
+            "Install it with: python -m pip install backports.zstd"
+        ) from missing
 
 from reader.resources import resource
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -125,3 +127,19 @@ def test_an_installation_without_its_dictionary_says_so(tmp_path: Path, monkeypa
         monkeypatch.undo()
         compression.dictionary.cache_clear()
     assert compression.dictionary().dict_id == compression.DICTIONARY_ID  # the shipped one
+
+
+def test_a_python_without_zstd_is_told_what_to_install() -> None:
+    """A Python 3.14 built without libzstd, and no backports.zstd: a message, not a bare ModuleNotFoundError."""
+    probe = (
+        "import sys\n"
+        "sys.modules['compression.zstd'] = None\n"
+        "sys.modules['backports'] = None\n"
+        "try:\n"
+        "    import reader.library.compression\n"
+        "except ImportError as error:\n"
+        "    print(error)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True)
+    assert "backports.zstd" in done.stdout
+    assert "built without libzstd" in done.stdout
