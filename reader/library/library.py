@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.library.fts import parse_search, snippet
-from reader.library.list_sql import list_query_sql, where_clauses
+from reader.library.list_sql import list_query_sql, month_counts_sql
 from reader.library.packing import (
     document_source,
     model_json,
@@ -277,18 +277,10 @@ class Library:
 
     def month_counts(self, query: ListQuery) -> MonthCounts:
         """Cables per month and level for a query (filters and search): one grouped query."""
-        where, params = where_clauses(query)
-        terms = parse_search(query.search)
-        if not where and not terms.match:
+        counted = month_counts_sql(query)
+        if counted is None:
             return self._month_counts_of_everything()
-        month = "strftime('%Y-%m', c.created, 'unixepoch')"
-        if terms.match:
-            sql = f"SELECT {month}, c.level, count(*) FROM search JOIN cables c ON c.id = search.rowid WHERE search MATCH ?"
-            params = [terms.match, *params]
-            sql += "".join(f" AND {clause}" for clause in where)
-        else:
-            sql = f"SELECT {month}, c.level, count(*) FROM cables c" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " GROUP BY 1, 2"
+        sql, params = counted
         with self._lock:
             return month_counts_of(self._db.execute(sql, params))
 

@@ -85,11 +85,6 @@ def _joined(found: list[Condition]) -> tuple[list[str], list[object]]:
     return [c.sql for c in found], [param for c in found for param in c.params]
 
 
-def where_clauses(query: ListQuery) -> tuple[list[str], list[object]]:
-    """The SQL conditions of a list query's filters (on ``cables c``) and their parameters."""
-    return _joined(conditions(query))
-
-
 def _narrow_index(found: list[Condition], query: ListQuery) -> str:
     """``INDEXED BY cables_narrow`` when the rows come from another index (labels, the filter box's
     trigrams, search hits...) and are sorted by date, with at most level and date filters besides.
@@ -99,10 +94,42 @@ def _narrow_index(found: list[Condition], query: ListQuery) -> str:
     table's pages. SQLite's planner does not choose this by itself."""
     if query.sort != "created":
         return ""
+    return _narrow_fits(found, bool(query.search))
+
+
+def _narrow_fits(found: list[Condition], searched: bool) -> str:
+    """``INDEXED BY cables_narrow`` when the rows come from another index and the conditions
+    read nothing but the (id, created, level) index: see ``_narrow_index``."""
     by_id = any(c.reads == "ids" for c in found)
-    if (by_id or query.search) and all(c.reads in ("ids", "narrow") for c in found):
+    if (by_id or searched) and all(c.reads in ("ids", "narrow") for c in found):
         return " INDEXED BY cables_narrow"
     return ""
+
+
+_MONTH = "strftime('%Y-%m', c.created, 'unixepoch')"
+
+
+def month_counts_sql(query: ListQuery) -> tuple[str, list[object]] | None:
+    """The grouped SELECT of (month, level, count) for a filtered or searched query; None for
+    the whole library, which ``Library.month_counts`` counts by index ranges instead.
+
+    A search's hits come from the full-text index and then need only their date and level:
+    read from the small (id, created, level) index, as the list does. Through the table's rows,
+    the planner's choice, a first search for "nuclear" on the cold release took 1.4 s, not 0.14 s.
+    (For a label's rows the planner picks that index by itself.)"""
+    found = conditions(query)
+    where, params = _joined(found)
+    terms = parse_search(query.search)
+    if not where and not terms.match:
+        return None
+    if terms.match:
+        cables = "cables c" + _narrow_fits(found, searched=True)
+        sql = f"SELECT {_MONTH}, c.level, count(*) FROM search JOIN {cables} ON c.id = search.rowid WHERE search MATCH ?"
+        params = [terms.match, *params]
+        sql += "".join(f" AND {clause}" for clause in where)
+    else:
+        sql = f"SELECT {_MONTH}, c.level, count(*) FROM cables c WHERE " + " AND ".join(where)
+    return sql + " GROUP BY 1, 2", params
 
 
 def _one_label(query: ListQuery) -> str | None:

@@ -16,7 +16,8 @@ import pytest
 
 from reader.library.importer import import_paths
 from reader.library.library import Library
-from reader.library.query import ListQuery
+from reader.library.list_sql import month_counts_sql
+from reader.library.query import ListQuery, month_counts_of
 from reader.library.records import UNDATED, record_of
 from reader.library.schema import SCHEMA_VERSION
 from reader.model.json_codec import cable_to_json
@@ -168,6 +169,35 @@ def test_every_filter_of_the_list_searches_an_index(tmp_path: Path, name: str) -
         scans = [step for step in plan if step.startswith("SCAN c") or step == "SCAN cables"]
         assert not scans, f"{name}, sorted by {sort}: {plan}"
     assert library.query(FILTERS[name]) or name == "words"
+    library.close()
+
+
+def test_the_timeline_of_a_search_dates_its_hits_from_the_narrow_index(tmp_path: Path) -> None:
+    """A search's month counts read (id, created, level), not the table's rows: on the cold
+    release a first search for "nuclear" waited 1.4 s for its timeline that way, 0.14 s this."""
+    library = _big_library(tmp_path / "big.sqlite3")
+    with library.transaction() as db:
+        db.executemany("INSERT INTO search(rowid, subject, body) VALUES (?, '', 'nuclear talks')", [(k,) for k in range(1, 20001, 7)])
+    searches = {
+        "alone": ListQuery(search="nuclear"),
+        "with a level": ListQuery(search="nuclear", levels=frozenset({"SECRET"})),
+        "with a control": ListQuery(search="nuclear", controls=("NOFORN",)),
+        "with dates": ListQuery(search="nuclear", date_from=datetime(1990, 1, 1, tzinfo=UTC)),
+    }
+    for name, query in searches.items():
+        sql, params = month_counts_sql(query)  # type: ignore[misc]
+        # Named, not left to the planner: on this small library it picks the index by itself, on
+        # the release it went through the table.
+        assert "INDEXED BY cables_narrow" in sql, name
+        plan = [row[3] for row in library._db.execute("EXPLAIN QUERY PLAN " + sql, params)]
+        assert any("COVERING INDEX cables_narrow" in step for step in plan), (name, plan)
+        through_the_table = month_counts_of(library._db.execute(sql.replace(" INDEXED BY cables_narrow", ""), params))
+        assert library.month_counts(query) == through_the_table != {}, name
+    by_origin = ListQuery(search="nuclear", origin="embassy paris")  # the origin is in the table alone
+    sql, params = month_counts_sql(by_origin)  # type: ignore[misc]
+    assert "cables_narrow" not in sql
+    assert sum(sum(levels.values()) for levels in library.month_counts(by_origin).values()) == len(library.query(by_origin))
+    assert month_counts_sql(ListQuery()) is None  # the whole library: counted by index ranges
     library.close()
 
 
