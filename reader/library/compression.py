@@ -28,7 +28,7 @@ except ImportError:  # Python < 3.14, or a 3.14 built without libzstd
     except ImportError as missing:
         raise ImportError(
             "Cable Reader needs zstd to read and write its library: this Python has no compression.zstd "
-            "(it was built without libzstd) and the backports.zstd package is not installed. "
+            "(it is older than 3.14, or was built without libzstd) and the backports.zstd package is not installed. "
             "Install it with: python -m pip install backports.zstd"
         ) from missing
 
