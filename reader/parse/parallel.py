@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -49,7 +50,9 @@ def ordered_map(
     if start_method not in multiprocessing.get_all_start_methods():  # no fork on Windows
         start_method = "spawn"
     try:
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(start_method))
+        pool = ProcessPoolExecutor(
+            max_workers=jobs, mp_context=multiprocessing.get_context(start_method), initializer=_end_with, initargs=(os.getpid(),)
+        )
     except (OSError, ValueError):  # no processes here
         yield from _here(function, tasks, cancel)
         return
@@ -81,6 +84,19 @@ def ordered_map(
 
 
 _END = object()
+
+
+def _end_with(parent: int) -> None:
+    """A worker's start: it ends once the process that started it is gone. Killed (``kill -9``,
+    out of memory), that process cannot stop its workers, which would otherwise wait on
+    their queue for ever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
 
 
 def _here(function: Callable[[Task], Result], tasks: Iterator[Task], cancel: threading.Event | None) -> Iterator[Result]:

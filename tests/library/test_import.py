@@ -73,6 +73,23 @@ def test_a_cancelled_import_resumes_where_it_stopped(library: Library, tmp_path:
     assert (third.files_skipped, third.cables) == (1, 0)
 
 
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` started (Linux; none found elsewhere)."""
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie waiting to be reaped."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
 def test_a_killed_import_loses_nothing_committed_and_leaves_a_sound_library(tmp_path: Path) -> None:
     release = tmp_path / "cables.csv"
     write_release(release, 4000)
@@ -89,8 +106,13 @@ def test_a_killed_import_loses_nothing_committed_and_leaves_a_sound_library(tmp_
                         break
             except sqlite3.OperationalError:
                 continue
+    workers = _children(child.pid)
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
+    deadline = time.monotonic() + 15
+    while any(_running(worker) for worker in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [worker for worker in workers if _running(worker)], "the killed import's workers outlived it"
     with sqlite3.connect(db) as check:
         assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     library = Library(db)
