@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from reader.cli.cable_sources import open_library
 from reader.library.citations import citation_graph
-from reader.library.importer import ImportReport, import_paths
+from reader.library.importer import ImportReport, import_paths, is_bulk
 from reader.library.paths import default_library_path
 from reader.library.query import ListQuery
 from reader.model.json_codec import cable_to_json
@@ -81,7 +81,9 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"\r{report.cables:,} cables ({rate:,.0f}/s), {len(report.problems)} problems", end="", file=sys.stderr)
 
     try:
-        report = import_paths(library, args.paths, on_progress=progress, jobs=args.jobs, start_method="fork")
+        report = import_paths(
+            library, args.paths, on_progress=progress, jobs=args.jobs, start_method="fork", defer_list_indexes=is_bulk(library, args.paths)
+        )
     except KeyboardInterrupt:
         print("\ninterrupted: what was committed stays; run the same import again to resume", file=sys.stderr)
         return 130

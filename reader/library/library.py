@@ -27,7 +27,7 @@ from reader.library.packing import (
 )
 from reader.library.query import ListQuery, MonthCounts, SearchHit, Summary, month_bounds, month_counts_of
 from reader.library.records import CableRecord, body_text, label_date, record_of
-from reader.library.schema import open_library_database
+from reader.library.schema import LIST_INDEXES, ensure_list_indexes, open_library_database
 from reader.library.tag_filter import normalised_tags_in_column
 from reader.library.versions import parse_source
 from reader.model import LEVELS, Cable
@@ -90,6 +90,21 @@ class Library:
     def _forget_full_text(self) -> None:
         self._unwritten_search.clear()
         self._unwritten_filter.clear()
+
+    @contextmanager
+    def list_indexes_deferred(self) -> Iterator[None]:
+        """For a bulk import: the list's indexes dropped now and built again at the end, in one go
+        each (see ``schema.LIST_INDEXES``), even if the import fails. Should the process die
+        first, the next opening of the library builds them."""
+        with self.transaction() as db:
+            for name in LIST_INDEXES:
+                db.execute(f"DROP INDEX IF EXISTS {name}")
+        try:
+            yield
+        finally:
+            self.commit()
+            with self._lock:
+                ensure_list_indexes(self._db)
 
     def analyze(self) -> None:
         """Refresh the statistics the query planner chooses indexes by (after a large import)."""

@@ -31,13 +31,6 @@ CREATE TABLE cables(
     filter_text TEXT NOT NULL DEFAULT '',
     score INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX cables_reference ON cables(reference_id);
-CREATE INDEX cables_origin_created ON cables(origin COLLATE NOCASE, created);
-CREATE INDEX cables_created_level ON cables(created, level);
-CREATE INDEX cables_level_created ON cables(level, created);
-CREATE INDEX cables_sort_ref ON cables(sort_ref);
-CREATE INDEX cables_subject ON cables(subject COLLATE NOCASE);
-CREATE INDEX cables_narrow ON cables(id, created, level);
 CREATE TABLE documents(
     id INTEGER PRIMARY KEY REFERENCES cables(id) ON DELETE CASCADE,
     body BLOB NOT NULL
@@ -59,13 +52,11 @@ CREATE TABLE refs(
     cable_id INTEGER NOT NULL REFERENCES cables(id) ON DELETE CASCADE,
     cited TEXT NOT NULL
 );
-CREATE INDEX refs_cited ON refs(cited);
 CREATE INDEX refs_cable ON refs(cable_id);
 CREATE TABLE findings(
     cable_id INTEGER NOT NULL REFERENCES cables(id) ON DELETE CASCADE,
     code TEXT NOT NULL
 );
-CREATE INDEX findings_code ON findings(code, cable_id);
 CREATE INDEX findings_cable ON findings(cable_id);
 CREATE TABLE labels(
     term TEXT NOT NULL,
@@ -170,7 +161,47 @@ def open_library_database(path: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA foreign_keys = ON")
+    ensure_list_indexes(connection)
     return connection
+
+
+LIST_INDEXES: dict[str, str] = {
+    "cables_reference": "CREATE INDEX IF NOT EXISTS cables_reference ON cables(reference_id)",
+    "cables_origin_created": "CREATE INDEX IF NOT EXISTS cables_origin_created ON cables(origin COLLATE NOCASE, created)",
+    "cables_created_level": "CREATE INDEX IF NOT EXISTS cables_created_level ON cables(created, level)",
+    "cables_level_created": "CREATE INDEX IF NOT EXISTS cables_level_created ON cables(level, created)",
+    "cables_sort_ref": "CREATE INDEX IF NOT EXISTS cables_sort_ref ON cables(sort_ref)",
+    "cables_subject": "CREATE INDEX IF NOT EXISTS cables_subject ON cables(subject COLLATE NOCASE)",
+    "cables_narrow": "CREATE INDEX IF NOT EXISTS cables_narrow ON cables(id, created, level)",
+    "refs_cited": "CREATE INDEX IF NOT EXISTS refs_cited ON refs(cited)",
+    "findings_code": "CREATE INDEX IF NOT EXISTS findings_code ON findings(code, cable_id)",
+}
+"""The indexes that only the list's sorts, filters and timeline read, never an import's own
+lookups. A bulk import into a small library drops them and builds them at its end
+(``Library.list_indexes_deferred``): built in one go, each is written page after page at the
+end of the file, where rows inserted one by one scatter its pages among the documents and a
+cold disk then reads them one seek at a time."""
+
+
+def ensure_list_indexes(connection: sqlite3.Connection) -> bool:
+    """Build any list index that is missing (an import that deferred them stopped before its
+    end); whether any was. A read-only library is left as it is: its lists are only slower."""
+    present = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    missing = [statement for name, statement in LIST_INDEXES.items() if name not in present]
+    if not missing:
+        return False
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        for statement in missing:
+            connection.execute(statement)
+        connection.execute("PRAGMA analysis_limit = 2000")
+        connection.execute("ANALYZE")
+        connection.execute("COMMIT")
+    except sqlite3.OperationalError:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        return False
+    return True
 
 
 class Setting(str):
@@ -299,6 +330,8 @@ def _create(connection: sqlite3.Connection) -> None:
             for statement in DDL.split(";"):
                 if statement.strip():
                     connection.execute(statement)
+            for statement in LIST_INDEXES.values():
+                connection.execute(statement)
             connection.execute(FULL_TEXT_MERGES)
             connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
