@@ -12,16 +12,16 @@ import re
 
 LONG_LINE = 160
 
-_BEFORE_LABEL = re.compile(
-    r"(?:\s+|(?<=\d))(?=(?:E\.\s?O\.\s?\d{5}|TAGS:|SUBJECT:|SUBJ:|REF:|REFS:|REFTEL:|CLASSIFIED BY\b|Classified By\b|"
-    r"SIPDIS\b|¶\s*\d))"
+_LABEL = re.compile(
+    r"E\.\s?O\.\s?\d{5}|TAGS:|SUBJECT:|SUBJ:|REF:|REFS:|REFTEL:|CLASSIFIED BY\b|Classified By\b|SIPDIS\b|¶\s*\d"
 )
 _FLAT_HEADER = re.compile(r"\b\d{6}Z [A-Z]{3} \d{2}\b.*\sFM\s")
 _HEADER_LABEL = re.compile(r"\s+(?=(?:FM|TO|INFO|XMT)\s+[A-Z])")
+_MARKING_AFTER_NUMBER = re.compile(r"\.\s+\((?:S|C|U|SBU|LOU|TS|FOUO)(?:/{1,2}[A-Z ]+)?\)\s")  # ". (C) " of "5. (C) "
+_SENTENCE_END = frozenset(".!?\"')")
 _LABEL_HINTS = ("E.O", "E. O", "TAGS", "SUBJ", "REF", "CLASSIFIED", "Classified", "SIPDIS")
-# Both begin with the sentence's last character, not a look-behind: the search then skips to
+# Begins with the sentence's last character, not a look-behind: the search then skips to
 # those characters instead of trying the pattern at every position of a long line.
-_BEFORE_PARAGRAPH = re.compile(r"([.!?\"')])\s+(?=\d{1,3}\.\s+\((?:S|C|U|SBU|LOU|TS|FOUO)(?:/{1,2}[A-Z ]+)?\)\s)")
 _HEADING_RULE = re.compile(r"([.!?\"')])\s+([^.!?\n]{3,90}?\s+-{6,})\s+")
 
 
@@ -46,6 +46,52 @@ def _split_front_lines(lines: list[str]) -> bool:
     return changed
 
 
+def _spaces_before(line: str, start: int, floor: int) -> int:
+    """Where the run of spaces that ends at ``start`` begins (not before ``floor``)."""
+    before = start
+    while before > floor and line[before - 1].isspace():
+        before -= 1
+    return before
+
+
+def _break_before_labels(line: str) -> str:
+    """Each label (``TAGS:``, ``SUBJECT:``, ``E.O. 12958``...) that follows spaces or a digit
+    starts a line: the spaces become a line break, or one goes in after the digit.
+
+    The search looks for the labels, whose first letters it skips to, not for the spaces before
+    them, which would be tried at every position of a long line."""
+    pieces: list[str] = []
+    done = 0  # the line up to here is in pieces
+    for match in _LABEL.finditer(line):
+        start = match.start()
+        before = _spaces_before(line, start, done)
+        if before < start or (start > 0 and line[start - 1].isdecimal()):
+            pieces += (line[done:before], "\n")
+            done = start
+    return "".join(pieces) + line[done:] if pieces else line
+
+
+def _break_before_paragraphs(line: str) -> str:
+    """A blank line before each ``5. (C)`` that follows a sentence's end and spaces (the spaces go).
+
+    Found by its ". (C)", which the search skips to, and then its one to three digits: a search
+    for the digits themselves would stop at every number of the text."""
+    pieces: list[str] = []
+    done = 0
+    for match in _MARKING_AFTER_NUMBER.finditer(line):
+        dot = match.start()
+        start = dot
+        while start > done and dot - start <= 3 and line[start - 1].isdecimal():
+            start -= 1
+        if not 1 <= dot - start <= 3 or (start > done and line[start - 1].isdecimal()):
+            continue
+        before = _spaces_before(line, start, done)
+        if done < before < start and line[before - 1] in _SENTENCE_END:
+            pieces += (line[done:before], "\n\n")
+            done = start
+    return "".join(pieces) + line[done:] if pieces else line
+
+
 def unflatten(text: str) -> str:
     lines = text.split("\n")
     if _split_front_lines(lines):
@@ -55,10 +101,13 @@ def unflatten(text: str) -> str:
         return text
     for index, line in enumerate(lines):
         if len(line) > LONG_LINE:
-            if any(label in line for label in _LABEL_HINTS) or line.find("¶", 1) > 0:
-                line = _BEFORE_LABEL.sub("\n", line)
-            if ". (" in line:
-                line = _BEFORE_PARAGRAPH.sub(r"\1\n\n", line)
+            # Where a label or a head is seen without its hint, the line stays as it was read.
+            split = _break_before_labels(line)
+            if split is not line and (any(label in line for label in _LABEL_HINTS) or line.find("¶", 1) > 0):
+                line = split
+            split = _break_before_paragraphs(line)
+            if split is not line and ". (" in line:
+                line = split
             if " FM " in line and _FLAT_HEADER.search(line):  # "O R 181205Z NOV 75 ZFF4 FM AMEMBASSY X TO ... INFO ..."
                 line = _HEADER_LABEL.sub("\n", line)
             if "------" in line:
