@@ -78,32 +78,40 @@ def parse_recipient(line: str) -> Recipient | None:
     )
 
 
+_DTG_LINE_INITIALS = frozenset("ZOPRzopr0123")
+"""What a date-time group line can begin with: a precedence letter (in either case) or a day's first digit."""
+
+
 def _read_line(header: Header, line: str, current: list[Recipient] | None) -> tuple[bool, list[Recipient] | None]:
-    """Take one header line; return (understood, the recipient list it continues)."""
-    if m := _TRANSMISSION.match(line):
+    """Take one header line; return (understood, the recipient list it continues).
+
+    Each line pattern is tried only on a line that begins with a letter it can begin with:
+    most header lines are addressees, which none of them reads."""
+    first = line[:1]
+    if first == "V" and (m := _TRANSMISSION.match(line)):
         header.transmission_id = header.transmission_id or m[1]
         return True, None
-    if m := _DE.match(line):
+    if first == "D" and (m := _DE.match(line)):
         header.station, header.serial, header.julian = m[1], m[2], m[4]
         return True, None
-    if _SECURITY.match(line):
+    if first == "Z" and _SECURITY.match(line):
         header.security = header.security or " ".join(line.split())
         return True, None
-    if m := _DTG_LINE.match(line):
+    if first in _DTG_LINE_INITIALS and (m := _DTG_LINE.match(line)):
         if header.dtg is None:
             header.dtg = " ".join(m["dtg"].split()).upper()
             if m["prec"]:
                 header.precedence = PRECEDENCE_LETTERS[m["prec"][0].upper()]
         return True, None
-    if m := _PROSIGN.match(line):
+    if first in "ZOPR" and (m := _PROSIGN.match(line)):
         if header.prosign is None:
             header.prosign = m[1]
             header.indicators = tuple(m[2].split())
         return True, None
-    if m := _FM.match(line):
+    if first == "F" and (m := _FM.match(line)):
         header.from_ = header.from_ or " ".join(m[1].split())
         return True, None
-    if m := _LIST_START.match(line):
+    if first in "TIX" and (m := _LIST_START.match(line)):
         kind, rest = m[1], m[2] or ""
         if kind == "INFO" and len(_DISTRIBUTION.findall(rest)) >= 2:
             return True, None  # an office distribution list (LOG-00 NP-00 ...), not addressees
