@@ -75,7 +75,9 @@ def run_import(args: argparse.Namespace) -> int:
 
     def progress(report: ImportReport, current: str) -> None:
         now = time.monotonic()
-        if now - last[0] >= 1.0:
+        if report.building_indexes:
+            print(f"\r{report.cables:,} cables; building the list's indexes", end="", file=sys.stderr)
+        elif now - last[0] >= 1.0:
             last[0] = now
             rate = report.cables / max(now - started, 1e-9)
             print(f"\r{report.cables:,} cables ({rate:,.0f}/s), {len(report.problems)} problems", end="", file=sys.stderr)

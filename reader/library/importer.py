@@ -40,6 +40,8 @@ class ImportReport:
     rows_resumed: int = 0
     problems: list[ParseError] = field(default_factory=list)
     cancelled: bool = False
+    building_indexes: bool = False
+    """The cables are in; the list's indexes, deferred, are being built."""
 
     @property
     def cables(self) -> int:
@@ -89,7 +91,7 @@ class Importer:
         return self.report
 
     def run(self, paths: Iterable[str | os.PathLike[str]]) -> ImportReport:
-        deferred = self.library.list_indexes_deferred() if self._defer_list_indexes else contextlib.nullcontext()
+        deferred = self.library.list_indexes_deferred(self._building_indexes) if self._defer_list_indexes else contextlib.nullcontext()
         try:
             with deferred:
                 try:
@@ -99,6 +101,10 @@ class Importer:
         finally:
             report = self.finish()  # after the indexes are built: ANALYZE reads them
         return report
+
+    def _building_indexes(self) -> None:
+        self.report.building_indexes = True
+        self._progress("")
 
     def import_file(self, name: str) -> None:
         """One file (a release CSV streams through, committing as it goes)."""

@@ -52,7 +52,9 @@ def both_ways(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, Librar
     folder = tmp_path_factory.mktemp("deferred")
     as_it_goes, deferred = Library(folder / "as-it-goes.sqlite3"), Library(folder / "deferred.sqlite3")
     import_paths(as_it_goes, [str(RELEASE_SAMPLE)])
-    import_paths(deferred, [str(RELEASE_SAMPLE)], defer_list_indexes=True)
+    told = []
+    import_paths(deferred, [str(RELEASE_SAMPLE)], defer_list_indexes=True, on_progress=lambda r, _c: told.append((r.building_indexes, r.cables)))
+    assert told[-1] == (True, 520) and not any(building for building, _cables in told[:-1])  # said once, at the end
     yield as_it_goes, deferred, folder / "deferred.sqlite3"
     as_it_goes.close()
     deferred.close()
