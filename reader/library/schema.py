@@ -161,7 +161,7 @@ def open_library_database(path: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA foreign_keys = ON")
-    ensure_list_indexes(connection)
+    ensure_list_indexes(connection, wait=False)
     return connection
 
 
@@ -183,13 +183,22 @@ end of the file, where rows inserted one by one scatter its pages among the docu
 cold disk then reads them one seek at a time."""
 
 
-def ensure_list_indexes(connection: sqlite3.Connection) -> bool:
-    """Build any list index that is missing (an import that deferred them stopped before its
-    end); whether any was. A read-only library is left as it is: its lists are only slower."""
+OPENING_WAIT_MS = 200
+"""How long an opening waits for the write lock to build missing list indexes: held, an import
+is running, and it builds them itself at its end."""
+
+
+def ensure_list_indexes(connection: sqlite3.Connection, wait: bool = True) -> bool:
+    """Build any list index that is missing (an import that deferred them is running, or stopped
+    before its end); whether any was built. ``wait=False`` (an opening) gives up at once when
+    another process writes: that is the running import. A read-only library is left as it is:
+    its lists are only slower."""
     present = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     missing = [statement for name, statement in LIST_INDEXES.items() if name not in present]
     if not missing:
         return False
+    if not wait:
+        connection.execute(f"PRAGMA busy_timeout = {OPENING_WAIT_MS}")
     try:
         connection.execute("BEGIN IMMEDIATE")
         for statement in missing:
@@ -201,6 +210,8 @@ def ensure_list_indexes(connection: sqlite3.Connection) -> bool:
         if connection.in_transaction:
             connection.execute("ROLLBACK")
         return False
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
     return True
 
 

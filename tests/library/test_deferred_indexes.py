@@ -7,6 +7,7 @@ import itertools
 import sqlite3
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -114,3 +115,26 @@ def test_only_files_larger_than_the_library_are_imported_in_bulk(tmp_path: Path,
     import_paths(library, [str(RELEASE_SAMPLE)])
     assert not is_bulk(library, [half])  # the library holds more already
     library.close()
+
+
+def test_an_opening_while_an_import_writes_leaves_the_indexes_to_the_import(tmp_path: Path) -> None:
+    """The window opened during a command-line bulk import neither waits for its write lock nor
+    builds the indexes the import will build at its end; after a dead import, it builds them."""
+    db = tmp_path / "library.sqlite3"
+    library = Library(db)
+    import_paths(library, [str(RELEASE_SAMPLE)])
+    library.close()
+    importing = sqlite3.connect(db, isolation_level=None)
+    for name in LIST_INDEXES:
+        importing.execute(f"DROP INDEX {name}")
+    importing.execute("BEGIN IMMEDIATE")  # the import, between two of its commits
+    started = time.monotonic()
+    window = Library(db)
+    assert time.monotonic() - started < 5  # not the 30 s a writer waits for the lock
+    assert window.count() == 520 and window.query(QUERIES["secret"])  # slower, not wrong
+    assert not set(LIST_INDEXES) & _indexes(db)
+    window.close()
+    importing.execute("ROLLBACK")
+    importing.close()
+    Library(db).close()  # no import holds the lock: this opening builds them
+    assert set(LIST_INDEXES) <= _indexes(db)
