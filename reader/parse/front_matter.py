@@ -147,6 +147,24 @@ def _continues(name: str, line: str, blank_before: bool, parts: dict[str, list[s
     return name in ("subject", "classified_by", "for")
 
 
+_LEADING_CAPTIONS = frozenset({"SIPDIS", "NOFORN", "EXDIS", "NODIS", "LIMDIS", "STADIS", "NOTAL", "SENSITIVE"})
+"""Handling words that a flattened page runs into the line after them ("SIPDIS DEPT FOR NEA/MAG")
+and that never name an office of a FOR line, as DEA or CODEL may."""
+
+
+def _captions_before(line: str) -> tuple[list[str], str]:
+    """The handling words a FOR line begins with, and the line without them (when what is
+    left is still a FOR line)."""
+    words = line.split()
+    count = 0
+    while count < len(words) - 1 and words[count].upper() in _LEADING_CAPTIONS:
+        count += 1
+    rest = " ".join(words[count:])
+    if count == 0 or not _FOR_LINE.match(rest):
+        return [], line
+    return [word.upper() for word in words[:count]], rest
+
+
 def read_front_matter(lines: list[str]) -> FrontMatter:
     """Read the front matter at the top of ``lines``; ``end`` is where the text begins.
 
@@ -191,6 +209,8 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
                 stop_at = number
                 break
             elif "subject" not in parts and "tags" not in parts and _FOR_LINE.match(piece) and len(piece) < 1000:
+                captions, piece = _captions_before(piece)
+                front.captions += [w for w in captions if w not in front.captions]
                 current = "for"
                 parts.setdefault("for", []).append(piece)
             elif more_labels or ("subject" not in parts and _label_ahead(lines, index + 1)) or _redaction_before_label(piece, lines, index):

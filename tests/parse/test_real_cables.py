@@ -183,3 +183,26 @@ def test_a_flattened_1975_cable_with_the_year_in_its_banner() -> None:
     assert [r.name for r in cable.info] == ["AMEMBASSY PARIS", "AMEMBASSY SEOUL"]
     assert cable.subject == "KOREA AT 30TH UNGA: GABON"
     assert cable.paragraphs[0].number == 1
+
+
+def test_a_handling_word_run_into_the_for_line_is_a_caption() -> None:
+    """A flattened page runs "SIPDIS" (or "NOFORN SIPDIS") into the FOR line after it."""
+    tallinn = parse_one("html/09TALLINN325.html")
+    assert tallinn.for_.startswith("AMEMBASSY ANKARA PASS TO AMCONSUL ADANA AMEMBASSY ASTANA PASS TO USOFFICE ALMATY")
+    assert "SIPDIS" in tallinn.captions
+    tripoli = parse_one("html/09TRIPOLI876.html")
+    assert (tripoli.for_, tripoli.captions[:2]) == ("DEPT FOR NEA/MAG", ["NOFORN", "SIPDIS"])
+    london = parse_one("html/09LONDON2843.html")  # "SENSITIVE FOR DRL/MLGA...": an SBU cable, as its paragraphs say
+    assert (london.for_, london.controls) == ("FOR DRL/MLGA, IO/HRR AND L/HRR", ["SBU"])
+    assert {p.marking for p in london.paragraphs if p.marking} == {"SBU"}
+    brasilia = parse_one("html/06BRASILIA1935.html")
+    assert brasilia.for_ == "DEPT FOR GMANUEL AND JMIOTKE\nPLEASE PASS TO DOE SLADISLAW AND KFREDRIKSEN"
+
+
+def test_an_office_that_is_also_a_caption_word_stays_in_the_for_line() -> None:
+    from reader.parse.front_matter import _captions_before
+
+    assert _captions_before("DEA FOR ADMINISTRATOR") == ([], "DEA FOR ADMINISTRATOR")
+    assert _captions_before("CODEL PELOSI PASS TO CONTROL OFFICER") == ([], "CODEL PELOSI PASS TO CONTROL OFFICER")
+    assert _captions_before("SIPDIS FOR") == ([], "SIPDIS FOR")  # what is left would be no FOR line
+    assert _captions_before("nofORN sipdis DEPT FOR NEA/MAG") == (["NOFORN", "SIPDIS"], "DEPT FOR NEA/MAG")
