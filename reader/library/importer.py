@@ -85,7 +85,7 @@ class Importer:
     def finish(self) -> ImportReport:
         """Commit what is pending and report."""
         self._commit()
-        if self.report.cables_added >= ANALYZE_AFTER:
+        if self.report.cables_added >= ANALYZE_AFTER and not self.report.building_indexes:  # the build ends with one
             self.library.analyze()
         self.report.cancelled = self.cancelled
         return self.report
@@ -99,7 +99,7 @@ class Importer:
                 finally:
                     self._commit()
         finally:
-            report = self.finish()  # after the indexes are built: ANALYZE reads them
+            report = self.finish()
         return report
 
     def _building_indexes(self) -> None:

@@ -27,7 +27,7 @@ from reader.library.packing import (
 )
 from reader.library.query import ListQuery, MonthCounts, SearchHit, Summary, month_bounds, month_counts_of
 from reader.library.records import CableRecord, body_text, label_date, record_of
-from reader.library.schema import LIST_INDEXES, ensure_list_indexes, open_library_database
+from reader.library.schema import LIST_INDEXES, analyze, ensure_list_indexes, open_library_database
 from reader.library.tag_filter import normalised_tags_in_column
 from reader.library.versions import parse_source
 from reader.model import LEVELS, Cable
@@ -111,8 +111,7 @@ class Library:
     def analyze(self) -> None:
         """Refresh the statistics the query planner chooses indexes by (after a large import)."""
         with self._lock:
-            self._db.execute("PRAGMA analysis_limit = 2000")
-            self._db.execute("ANALYZE")
+            analyze(self._db)
 
     def release_state(self, path: str) -> tuple[int, float, int, bool] | None:
         """(size, mtime, last line committed, finished) of a release CSV import, if one began."""
@@ -165,9 +164,10 @@ class Library:
             key, old_score = existing
             is_new = False
             old_document = self._document(key) if record.score >= old_score else None
-            if old_document is not None and record.has_source and same_but_path(old_document, record.document):
-                pass  # a byte-identical copy of the stored source: the document is this file's too, as it is
-            elif old_document is not None:
+            if old_document is None:
+                text_in_document = False  # a lesser copy: the document keeps the better one's model
+            elif not (record.has_source and same_but_path(old_document, record.document)):
+                # (A byte-identical copy of the stored source needs nothing: the document is this file's too.)
                 self._unindex(key, old_document)
                 self._keep_texts_of(key, old_document, (path, row))
                 db.execute(
@@ -177,8 +177,6 @@ class Library:
                 )
                 db.execute("UPDATE documents SET body = ? WHERE id = ?", (record.document, key))
                 self._index(key, record)
-            else:
-                text_in_document = False  # a lesser copy: the document keeps the better one's model
         own_text = None
         if record.has_source and not text_in_document:
             own_text = pack_text(document_source(record.document) or b"")

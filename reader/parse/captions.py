@@ -41,6 +41,20 @@ CAPTION_WORDS = frozenset(
     }
 )
 
+RUN_IN_CAPTIONS = frozenset(word for word in CAPTION_WORDS if " " not in word) - {"DEA", "CODEL"}
+"""The one-word captions that may stand run into the line after them ("SIPDIS DEPT FOR NEA/MAG"
+on a flattened page): all but those that also name an office or a delegation ("DEA FOR ...")."""
+
+
+def leading_captions(line: str) -> tuple[list[str], str]:
+    """The one-word captions a line begins with (at least one word is left), and the rest."""
+    words = line.split()
+    count = 0
+    while count < len(words) - 1 and words[count].upper() in RUN_IN_CAPTIONS:
+        count += 1
+    return [word.upper() for word in words[:count]], " ".join(words[count:])
+
+
 # "SENSITIVE BUT UNCLASSIFED--PLEASE PROTECT ACCORDINGLY", "SENSITIVE BUT UNCLASSIFIED, PLEASE PROTECT...":
 _SBU_NOTICE = re.compile(r"^SENSITIVE\s+BUT\s+UNCLASS?IF\w*\b[\s,.;:-]*(?:(?:PLEASE\s+)?PROTECT\b.*|PLEASE\s*)?$")
 _CAPTION_THEN_NOTE = re.compile(r"^([A-Z ]+?)\s*(?:--|\().*$")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.parse.captions import caption_words
+from reader.parse.captions import caption_words, leading_captions
 from reader.parse.classification import MARKING
 from reader.parse.line_shapes import REDACTION_LINE, RULE
 from reader.parse.tags import is_tag_line_continuation
@@ -147,22 +147,13 @@ def _continues(name: str, line: str, blank_before: bool, parts: dict[str, list[s
     return name in ("subject", "classified_by", "for")
 
 
-_LEADING_CAPTIONS = frozenset({"SIPDIS", "NOFORN", "EXDIS", "NODIS", "LIMDIS", "STADIS", "NOTAL", "SENSITIVE"})
-"""Handling words that a flattened page runs into the line after them ("SIPDIS DEPT FOR NEA/MAG")
-and that never name an office of a FOR line, as DEA or CODEL may."""
-
-
 def _captions_before(line: str) -> tuple[list[str], str]:
-    """The handling words a FOR line begins with, and the line without them (when what is
-    left is still a FOR line)."""
-    words = line.split()
-    count = 0
-    while count < len(words) - 1 and words[count].upper() in _LEADING_CAPTIONS:
-        count += 1
-    rest = " ".join(words[count:])
-    if count == 0 or not _FOR_LINE.match(rest):
+    """The captions a FOR line begins with, and the line without them (when what is left is
+    still a FOR line)."""
+    captions, rest = leading_captions(line)
+    if not captions or not _FOR_LINE.match(rest):
         return [], line
-    return [word.upper() for word in words[:count]], rest
+    return captions, rest
 
 
 def read_front_matter(lines: list[str]) -> FrontMatter:
