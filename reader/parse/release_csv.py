@@ -40,9 +40,17 @@ def looks_like_release_csv(head: str) -> bool:
     return CSV_START.match(head.lstrip("\ufeff")) is not None
 
 
+_CREATED = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\s+([0-9]{1,2}):([0-9]{1,2})")
+
+
 def _created(value: str) -> datetime | None:
+    """``M/D/YYYY H:MM`` read by hand: ``strptime`` cost a twentieth of the writer's time a row."""
+    match = _CREATED.fullmatch(value.strip())
+    if match is None:
+        return None
+    month, day, year, hour, minute = map(int, match.groups())
     try:
-        return datetime.strptime(value.strip(), "%m/%d/%Y %H:%M").replace(tzinfo=UTC)
+        return datetime(year, month, day, hour, minute, tzinfo=UTC)
     except ValueError:
         return None
 

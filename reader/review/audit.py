@@ -67,11 +67,11 @@ def _banner_level(cable: Cable) -> str | None:
     return cable.classification if cable.banner else None
 
 
-def _portion_above_banner(cable: Cable, banner: str) -> list[Finding]:
-    above = [i for i, p in enumerate(cable.paragraphs) if _rank(highest_level(p)) > _rank(banner)]
+def _portion_above_banner(cable: Cable, banner: str, highest_levels: list[str | None]) -> list[Finding]:
+    above = [i for i, level in enumerate(highest_levels) if _rank(level) > _rank(banner)]
     findings = []
     if above:
-        highest = max((highest_level(cable.paragraphs[i]) for i in above), key=_rank)
+        highest = max((highest_levels[i] for i in above), key=_rank)
         findings.append(
             Finding("portion-above-banner", f"{_label(cable, above)} marked {highest} under a {banner} banner", tuple(above))
         )
@@ -83,11 +83,11 @@ def _portion_above_banner(cable: Cable, banner: str) -> list[Finding]:
     return findings
 
 
-def _banner_above_portions(cable: Cable, banner: str) -> list[Finding]:
-    marked = [i for i, p in enumerate(cable.paragraphs) if highest_level(p)]
+def _banner_above_portions(banner: str, highest_levels: list[str | None]) -> list[Finding]:
+    marked = [i for i, level in enumerate(highest_levels) if level]
     if _rank(banner) <= 0 or not marked:
         return []
-    highest = max((highest_level(cable.paragraphs[i]) for i in marked), key=_rank)
+    highest = max((highest_levels[i] for i in marked), key=_rank)
     if _rank(highest) >= _rank(banner):
         return []
     return [
@@ -161,8 +161,9 @@ def audit(cable: Cable) -> list[Finding]:
     findings: list[Finding] = []
     banner = _banner_level(cable)
     if banner:
-        findings += _portion_above_banner(cable, banner)
-        findings += _banner_above_portions(cable, banner)
+        highest_levels = [highest_level(p) for p in cable.paragraphs]  # each paragraph read once for both
+        findings += _portion_above_banner(cable, banner, highest_levels)
+        findings += _banner_above_portions(banner, highest_levels)
     if cable.classification:
         findings += _unmarked(cable, cable.classification)
     if banner:

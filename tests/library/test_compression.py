@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,14 @@ def test_a_python_without_zstd_is_told_what_to_install() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True)
     assert "backports.zstd" in done.stdout
     assert "built without libzstd" in done.stdout
+
+
+def test_compressing_in_several_threads_gives_the_frames_of_a_one_off_compressor() -> None:
+    """Each thread keeps its own compressor: frames made side by side are whole and the same as
+    a compressor made for each call would make."""
+    texts = [corpus_file(relative).read_bytes() for relative in ("seed/06ALMATY2872.txt", "html/10ASTANA72.html")] * 8
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        frames = list(pool.map(compression.compress, texts))
+    expected = [zstd.compress(text, compression.LEVEL, zstd_dict=compression.dictionary().as_digested_dict) for text in texts]
+    assert frames == expected
+    assert [compression.decompress(frame) for frame in frames] == texts

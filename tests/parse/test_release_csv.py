@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import random
 import tracemalloc
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from reader.model import Cable, ParseError
 from reader.parse import parse_file
+from reader.parse.release_csv import _created
 from tests.conftest import SHARED_DATA
 
 SAMPLE = SHARED_DATA / "cables-sample.csv"
@@ -91,3 +94,26 @@ def test_a_large_release_file_is_streamed_in_bounded_memory(tmp_path: Path) -> N
     assert count == 200
     # Bounded by one row (50 kB) and its parse, not by the 10 MB file.
     assert peak < 2 * 2**20, f"peak {peak} for a {size}-byte file"
+
+
+def _created_by_strptime(value: str) -> datetime | None:
+    try:
+        return datetime.strptime(value.strip(), "%m/%d/%Y %H:%M").replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def test_the_date_column_reads_as_strptime_did() -> None:
+    """The hand-written reader of ``M/D/YYYY H:MM`` accepts and refuses what ``strptime`` did."""
+    rng = random.Random(7)
+    spaces = ["", " ", "  ", "\t", "\n", "\xa0"]
+    values = ["12/28/1966 18:48", "2/29/2008 0:00", "2/30/2008 0:00", "1/1/2001 24:00", "１/1/2001 1:00", "1/1/01 1:00", ""]
+    for _ in range(20_000):
+        month, day, hour, minute = rng.randint(0, 13), rng.randint(0, 32), rng.randint(0, 25), rng.randint(0, 61)
+        year = rng.choice(["1966", "2010", "0999", "99", "12345"])
+        width = rng.choice([1, 2, 3])
+        values.append(
+            f"{rng.choice(spaces)}{rng.choice(['', '0'])}{month}/{day}/{year}{rng.choice(spaces)}{hour}:{minute:0{width}d}{rng.choice(spaces)}"
+        )
+    assert [_created(v) for v in values] == [_created_by_strptime(v) for v in values]
+    assert _created("12/28/1966 18:48") == datetime(1966, 12, 28, 18, 48, tzinfo=UTC)
