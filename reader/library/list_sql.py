@@ -145,6 +145,11 @@ def _one_label(query: ListQuery) -> str | None:
     return None
 
 
+RANK = "bm25(search, 1.0, 4.0)"
+"""A hit's rank: bm25 over the body and the subject (the index's columns in that order), a word
+in the subject weighing four times one in the body."""
+
+
 def list_query_sql(query: ListQuery, limit: int | None = None) -> tuple[str, list[object]]:
     """The SELECT of the keys a list query asks for, in its order, and its parameters."""
     term = _one_label(query)
@@ -158,7 +163,7 @@ def list_query_sql(query: ListQuery, limit: int | None = None) -> tuple[str, lis
     direction = "DESC" if query.descending else "ASC"
     if terms.match and not where and (query.sort == "rank" or query.sort not in SORT_SQL):
         # The common case, searched on the index alone: no join until the hits are known.
-        sql = "SELECT rowid FROM search WHERE search MATCH ? ORDER BY bm25(search, 4.0, 1.0), rowid"
+        sql = f"SELECT rowid FROM search WHERE search MATCH ? ORDER BY {RANK}, rowid"
         params = [terms.match]
     elif terms.match:
         cables = "cables c" + _narrow_index(found, query)
@@ -166,7 +171,7 @@ def list_query_sql(query: ListQuery, limit: int | None = None) -> tuple[str, lis
         params = [terms.match, *params]
         sql += "".join(f" AND {clause}" for clause in where)
         if query.sort == "rank" or query.sort not in SORT_SQL:
-            sql += " ORDER BY bm25(search, 4.0, 1.0), c.id"
+            sql += f" ORDER BY {RANK}, c.id"
         else:
             sql += f" ORDER BY {SORT_SQL[query.sort]} {direction} NULLS LAST, c.id"
     else:

@@ -6,13 +6,13 @@ just before them and stores back-references instead. The paragraph texts are wri
 (not as JSON strings, whose escapes would break every match at a line end), after the
 source and before the model's other fields.
 
-Layout of a document blob (library format 5)::
+Layout of a document blob (library format 5 and later)::
 
     0x02 | zstd frame, cables dictionary ( <III lengths of source, paragraph texts, model> | source | texts | model JSON )
 
 Older blobs are still read and never rewritten: format 4 wrote the same payload as
 ``0x01 | zlib(...)``, format 3 the model alone as zlib-compressed JSON (first byte 0x78).
-A source text kept on its own is a zstd frame (format 5) or a zlib stream (before).
+A source text kept on its own is a zstd frame (format 5 and later) or a zlib stream (before).
 """
 
 from __future__ import annotations

@@ -11,11 +11,18 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION_ID = 0x43424C52  # "CBLR"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
-DDL = """
+SEARCH_TABLE = "CREATE VIRTUAL TABLE search USING fts5(body, subject, content='', tokenize='unicode61 remove_diacritics 2')"
+"""The full-text index of every cable's paragraphs and subject, body first. FTS5 marks each
+word's positions in any column but the first with the column's number: with the subject
+first, two bytes for nearly every word of every cable. Body first, the index of the release
+is a quarter smaller (954 against 725 MiB), no slower to fill, and ranks the same. Its ranking
+weighs a word in the subject four times one in the body (``list_sql.RANK``)."""
+
+DDL = f"""
 CREATE TABLE cables(
     id INTEGER PRIMARY KEY,
     identity TEXT NOT NULL UNIQUE,
@@ -65,7 +72,7 @@ CREATE TABLE labels(
     PRIMARY KEY(term, created, cable_id)
 ) WITHOUT ROWID;
 CREATE INDEX labels_cable ON labels(cable_id);
-CREATE VIRTUAL TABLE search USING fts5(subject, body, content='', tokenize='unicode61 remove_diacritics 2');
+{SEARCH_TABLE};
 CREATE VIRTUAL TABLE filter_index USING fts5(filter_text, content='cables', content_rowid='id', tokenize='trigram');
 CREATE TABLE imports(
     path TEXT PRIMARY KEY,
@@ -150,7 +157,7 @@ def open_library_database(path: Path) -> sqlite3.Connection:
             )
         elif version < SCHEMA_VERSION:
             _migrate(connection, version)
-            if version < 4:
+            if version < 6:  # a large table was rewritten (3 -> 4, 5 -> 6)
                 _give_back_space(connection)
     except LibraryError:
         connection.close()
@@ -279,6 +286,9 @@ MIGRATIONS: dict[int, tuple[Step, ...]] = {
     # could not read the new documents, refuses the library instead. The full-text index merges
     # its segments eight at a time from now on (FULL_TEXT_MERGES).
     4: (FULL_TEXT_MERGES,),
+    # 5 -> 6: the full-text index holds the body before the subject (SEARCH_TABLE): a fifth smaller.
+    # It is made again from every stored document, the words each one was indexed with.
+    5: (lambda connection: index_full_text_body_first(connection),),
 }
 
 
@@ -311,6 +321,24 @@ def audit_every_cable(connection: sqlite3.Connection) -> None:
         connection.executemany("INSERT INTO findings(cable_id, code) VALUES (?, ?)", findings_rows(batch))
 
 
+def index_full_text_body_first(connection: sqlite3.Connection) -> None:
+    """Make the full-text index again in the order of SEARCH_TABLE, from each document's subject
+    and paragraphs: what an import indexed it with, and what a later replacement deletes."""
+    from reader.library.packing import model_json, paragraph_texts  # the codec: imported only to migrate
+    from reader.library.records import body_text
+
+    connection.execute("DROP TABLE search")
+    connection.execute(SEARCH_TABLE)
+    connection.execute(FULL_TEXT_MERGES)
+    documents = connection.execute("SELECT id, body FROM documents ORDER BY id")
+    while batch := documents.fetchmany(1000):
+        rows = []
+        for key, blob in batch:
+            data = model_json(blob)
+            rows.append((key, data.get("subject") or "", body_text(paragraph_texts(data))))
+        connection.executemany("INSERT INTO search(rowid, subject, body) VALUES (?, ?, ?)", rows)
+
+
 def _migrate(connection: sqlite3.Connection, version: int) -> None:
     """Bring an older library up to this version, one step a transaction."""
     while version < SCHEMA_VERSION:
@@ -332,10 +360,12 @@ def _migrate(connection: sqlite3.Connection, version: int) -> None:
 
 
 def _give_back_space(connection: sqlite3.Connection) -> None:
-    """After moving every document out of the list's table (3 -> 4), rewrite the file so that
-    the space the old table held is returned: without it a release-sized library grows by a
-    third (3.5 -> 4.7 GB) and stays so. It needs as much free disk as the library; without
-    it the library is sound, only larger, so a failure here is not an error."""
+    """After an upgrade rewrote a large table, rewrite the file so that the space the old one held
+    is returned, and the new one lies in order: moving every document out of the list's table
+    (3 -> 4) grew a release-sized library by a third (3.5 -> 4.7 GB), and a full-text index made
+    again (5 -> 6) would leave the old one's pages free and the new one's scattered among them.
+    It needs as much free disk as the library; without it the library is sound, only larger,
+    so a failure here is not an error."""
     with contextlib.suppress(sqlite3.DatabaseError):
         connection.execute("VACUUM")
 

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
+from reader.library import schema
 from reader.library.schema import SCHEMA_VERSION, LibraryError
 from reader.ui.library_upgrade import open_library_showing_upgrade
 from tests.conftest import REPO
@@ -32,26 +33,46 @@ def test_a_format_3_library_is_upgraded_with_a_dialog_shown(qtbot, tmp_path: Pat
     timer.stop()
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert library.count() == 5
-    assert any("from format 3 to 5" in text for text in seen)
+    assert any("from format 3 to 6" in text for text in seen)
     library.close()
     again = open_library_showing_upgrade(path)  # current: opened at once
     assert again.count() == 5
     again.close()
 
 
-def test_a_format_4_library_opens_at_once_without_a_dialog(qtbot, tmp_path: Path) -> None:
-    """4 -> 5 changes no table (format 4's documents are read as they are): nothing to wait for."""
-    path = tmp_path / "library.sqlite3"
-    shutil.copy(REPO / "tests" / "data" / "library-format-4.sqlite3", path)
-    shown: list[QProgressDialog] = []
+def _dialogs_while_opening(qtbot, path: Path) -> tuple[list[str], object]:
+    """The texts of the progress dialogs seen while the window opens ``path``, and the library."""
+    seen: list[str] = []
     timer = QTimer()
-    timer.timeout.connect(lambda: shown.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()))
+    timer.timeout.connect(
+        lambda: seen.extend(w.labelText() for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible())
+    )
     timer.start(1)
     library = open_library_showing_upgrade(path)
     qtbot.wait(5)
     timer.stop()
-    assert shown == []
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    return seen, library
+
+
+def test_a_format_5_library_is_upgraded_with_a_dialog_while_its_index_is_made_again(qtbot, tmp_path: Path) -> None:
+    """5 -> 6 makes the full-text index again from every document: that takes a while, and says so."""
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(REPO / "tests" / "data" / "library-format-5.sqlite3", path)
+    seen, library = _dialogs_while_opening(qtbot, path)
+    assert any("from format 5 to 6" in text for text in seen)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+    assert library.count() == 8
+    library.close()
+
+
+def test_an_upgrade_of_settings_alone_opens_at_once_without_a_dialog(qtbot, tmp_path: Path, monkeypatch) -> None:
+    """A step that changes a setting, not a table (as 4 -> 5 did), has nothing to wait for."""
+    monkeypatch.setitem(schema.MIGRATIONS, 5, (schema.FULL_TEXT_MERGES,))
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(REPO / "tests" / "data" / "library-format-5.sqlite3", path)
+    seen, library = _dialogs_while_opening(qtbot, path)
+    assert seen == []
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert library.count() == 8
     library.close()
 
