@@ -286,7 +286,7 @@ MIGRATIONS: dict[int, tuple[Step, ...]] = {
     # could not read the new documents, refuses the library instead. The full-text index merges
     # its segments eight at a time from now on (FULL_TEXT_MERGES).
     4: (FULL_TEXT_MERGES,),
-    # 5 -> 6: the full-text index holds the body before the subject (SEARCH_TABLE): a fifth smaller.
+    # 5 -> 6: the full-text index holds the body before the subject (SEARCH_TABLE): a quarter smaller.
     # It is made again from every stored document, the words each one was indexed with.
     5: (lambda connection: index_full_text_body_first(connection),),
 }
