@@ -52,6 +52,9 @@ def test_a_real_format_3_library_is_migrated_to_format_4(tmp_path: Path) -> None
     berlin = library.key_of_reference("08BERLIN1387")
     assert library.query(ListQuery(controls=("NOFORN",))) == [berlin]  # labels made from the old columns
     assert library.query(ListQuery(tag="pter")) == [library.key_of_reference("06ALMATY2872")]
+    # The full-text index, made again from the format-3 documents (5 -> 6), finds their words.
+    assert library.query(ListQuery(search="kazakhstani detainees")) == [library.key_of_reference("06ALMATY2872")]
+    assert library.query(ListQuery(search="germany")) == [berlin]  # as the format-3 index found it
     # The texts stored in format 3, on their own, are still read: the two releases of a cable differ.
     astana = library.versions(library.key_of_reference("10ASTANA72"))
     assert len(astana) == 2
