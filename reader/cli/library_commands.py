@@ -13,6 +13,7 @@ from reader.library.citations import citation_graph
 from reader.library.importer import ImportReport, import_paths, is_bulk
 from reader.library.paths import default_library_path
 from reader.library.query import ListQuery
+from reader.library.schema import LibraryError
 from reader.model.json_codec import cable_to_json
 from reader.parse.parallel import default_jobs
 from reader.parse.release_index import release_ids
@@ -89,6 +90,9 @@ def run_import(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("\ninterrupted: what was committed stays; run the same import again to resume", file=sys.stderr)
         return 130
+    except LibraryError as exc:  # a write failed (a full disk): said plainly, with what stays
+        print(f"\nerror: {exc}\nwhat was committed stays; run the same import again to resume", file=sys.stderr)
+        return EXIT_PROBLEMS
     seconds = time.monotonic() - started
     print("", file=sys.stderr)
     for problem in report.problems:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from reader.library.import_work import FileOutcome, ImportTask, Outcome, ReleaseEnd, ReleaseStart, RowOutcome, import_work
 from reader.library.library import Library
 from reader.library.records import CableRecord
+from reader.library.schema import library_error
 from reader.model import ParseError
 from reader.parse.batches import batches, release_batches
 from reader.parse.parallel import ordered_map
@@ -77,6 +79,8 @@ class Importer:
         self._since = time.monotonic()
         self._release: ReleaseStart | None = None
         self._release_line = 0
+        self._failed = False
+        """A write failed (a full disk): nothing more is written."""
 
     @property
     def cancelled(self) -> bool:
@@ -85,8 +89,9 @@ class Importer:
     def finish(self) -> ImportReport:
         """Commit what is pending and report."""
         self._commit()
-        if self.report.cables_added >= ANALYZE_AFTER and not self.report.building_indexes:  # the build ends with one
-            self.library.analyze()
+        if self.report.cables_added >= ANALYZE_AFTER and not self.report.building_indexes and not self._failed:
+            with self._writing():  # (the build ends with one)
+                self.library.analyze()
         self.report.cancelled = self.cancelled
         return self.report
 
@@ -157,6 +162,10 @@ class Importer:
 
     def take(self, outcome: Outcome) -> None:
         """Store one outcome of ``import_work`` (from this importer's workers or the window's)."""
+        with self._writing():
+            self._take(outcome)
+
+    def _take(self, outcome: Outcome) -> None:
         if isinstance(outcome, FileOutcome):
             self.report.files += 1
             if isinstance(outcome.record, ParseError):
@@ -186,8 +195,11 @@ class Importer:
     def _end_release(self, finished: bool) -> None:
         release, self._release = self._release, None
         assert release is not None
-        self._begin()
-        self.library.mark_release(release.path, release.size, release.mtime, self._release_line, finished=finished)
+        if self._failed:  # its rows since the last commit are gone: the stored line stays as it was
+            return
+        with self._writing():
+            self._begin()
+            self.library.mark_release(release.path, release.size, release.mtime, self._release_line, finished=finished)
         self._commit()
         self._progress(release.path)
 
@@ -207,12 +219,27 @@ class Importer:
     def _due(self) -> bool:
         return self._pending >= COMMIT_CABLES or time.monotonic() - self._since >= COMMIT_SECONDS
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One of the import's writes. Should it fail (a full disk), the open transaction is given
+        up and nothing more is written, so that what was committed stays true (a release resumes
+        after the last row it committed), and the user reads why, not SQLite's words."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            self._failed = True
+            self.library.abandon()
+            raise library_error(self.library.path, exc) from exc
+
     def _commit(self) -> None:
-        if self._release is not None and self._pending:  # how far the release got, in the same transaction
-            self.library.mark_release(
-                self._release.path, self._release.size, self._release.mtime, self._release_line, finished=False
-            )
-        self.library.commit()
+        if self._failed:
+            return
+        with self._writing():
+            if self._release is not None and self._pending:  # how far the release got, in the same transaction
+                self.library.mark_release(
+                    self._release.path, self._release.size, self._release.mtime, self._release_line, finished=False
+                )
+            self.library.commit()
         fresh, self._fresh = self._fresh, []
         self._pending, self._since = 0, time.monotonic()
         if self._on_commit and fresh:

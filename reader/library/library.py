@@ -61,7 +61,8 @@ class Library:
                 self._write_full_text()
             except BaseException:
                 self._forget_full_text()
-                self._db.execute("ROLLBACK")
+                if self._db.in_transaction:  # a full disk has SQLite roll back by itself
+                    self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
 
@@ -70,6 +71,17 @@ class Library:
         with self._lock:
             if not self._db.in_transaction:
                 self._db.execute("BEGIN IMMEDIATE")
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._db.in_transaction
+
+    def abandon(self) -> None:
+        """Give up the open write transaction, if SQLite has not already (as it may on a full disk)."""
+        with self._lock:
+            self._forget_full_text()
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
 
     def commit(self) -> None:
         with self._lock:

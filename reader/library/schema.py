@@ -120,12 +120,28 @@ BUSY_SECONDS = 30.0
 """How long to wait for another window's write (or upgrade) before saying the library is busy."""
 
 
-def _cannot_open(path: Path, exc: sqlite3.DatabaseError) -> LibraryError:
-    """A locked library is busy, not damaged: another window is upgrading or writing it."""
+def library_error(path: Path, exc: sqlite3.DatabaseError) -> LibraryError:
+    """What stopped an opening or a write, in the user's terms: a locked library is busy, a full
+    disk or a file that may not be written is not damaged (what failed is rolled back whole)."""
     if "locked" in str(exc) or "busy" in str(exc):
         return LibraryError(
             f"The library {path} is busy: another Cable Reader is upgrading or writing it. "
             "Try again when it is done; it was left untouched."
+        )
+    if "disk is full" in str(exc):
+        return LibraryError(
+            f"There is not enough free disk space to write to the library {path}: what it held before "
+            "stays as it was. Free some space and try again."
+        )
+    if "disk I/O error" in str(exc):  # also a file that may grow no more (a quota, a size limit)
+        return LibraryError(
+            f"The library {path} could not be written or read (disk I/O error): is the disk full, or failing? "
+            "What it held before stays as it was."
+        )
+    if "readonly" in str(exc) or "unable to open" in str(exc):
+        return LibraryError(
+            f"The library {path} cannot be opened for writing ({exc}): is it on a read-only disk, "
+            "or in a folder you may not write to? It was left untouched."
         )
     return LibraryError(f"The library {path} is damaged ({exc}); it was left untouched.")
 
@@ -144,7 +160,7 @@ def open_library_database(path: Path) -> sqlite3.Connection:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise _cannot_open(path, exc) from exc
+        raise library_error(path, exc) from exc
     try:
         if tables == 0 and application_id == 0:
             _create(connection)
@@ -164,7 +180,7 @@ def open_library_database(path: Path) -> sqlite3.Connection:
         raise
     except sqlite3.DatabaseError as exc:
         connection.close()
-        raise _cannot_open(path, exc) from exc
+        raise library_error(path, exc) from exc
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA foreign_keys = ON")
@@ -354,7 +370,8 @@ def _migrate(connection: sqlite3.Connection, version: int) -> None:
                 connection.execute(f"PRAGMA user_version = {version + 1}")
             connection.execute("COMMIT")
         except sqlite3.DatabaseError:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:  # a full disk has SQLite roll back by itself
+                connection.execute("ROLLBACK")
             raise
         version = connection.execute("PRAGMA user_version").fetchone()[0]
 
@@ -384,5 +401,6 @@ def _create(connection: sqlite3.Connection) -> None:
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         connection.execute("COMMIT")
     except sqlite3.DatabaseError:
-        connection.execute("ROLLBACK")
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
         raise

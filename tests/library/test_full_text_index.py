@@ -8,11 +8,14 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
+from reader.library import schema
 from reader.library.importer import import_paths
 from reader.library.library import Library
 from reader.library.list_sql import RANK
 from reader.library.query import ListQuery
-from reader.library.schema import SCHEMA_VERSION
+from reader.library.schema import SCHEMA_VERSION, LibraryError
 from reader.parse import parse_file
 from tests.conftest import REPO, corpus_file
 from tests.library.conftest import paris_cable, release_row
@@ -90,3 +93,29 @@ def test_the_body_comes_first_and_a_word_in_the_subject_weighs_more(library: Lib
     ranked = [hit.reference_id for hit in library.search("pipeline")]
     assert ranked == ["09PARIS102", "09PARIS101"]
     assert "pipeline" not in library.get(library.key_of_reference("09PARIS102")).paragraphs[-1].text.lower()
+
+
+def test_an_upgrade_that_runs_out_of_disk_says_so_and_leaves_the_library_as_it_was(tmp_path: Path, monkeypatch) -> None:
+    """The 5 -> 6 step writes a new index: should the disk fill (here: the file may not grow), the
+    user reads that, not that the library is damaged, and the old format and index are intact."""
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(FORMAT_5_LIBRARY, path)
+    before = _postings(path)
+
+    def on_a_full_disk(connection: sqlite3.Connection) -> None:
+        pages = connection.execute("PRAGMA page_count").fetchone()[0]
+        connection.execute(f"PRAGMA max_page_count = {pages}")
+        schema.index_full_text_body_first(connection)
+        connection.execute("CREATE TABLE ballast(data BLOB)")
+        connection.execute("INSERT INTO ballast VALUES (zeroblob(?))", (pages * 4096,))
+
+    monkeypatch.setitem(schema.MIGRATIONS, 5, (on_a_full_disk,))
+    with pytest.raises(LibraryError, match="not enough free disk space") as refused:
+        Library(path)
+    assert "damaged" not in str(refused.value)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 5
+    assert _columns(path) == ["subject", "body"] and _postings(path) == before
+    monkeypatch.undo()
+    library = Library(path)  # with room again, the upgrade goes through
+    assert _columns(path) == ["body", "subject"] and library.count() == 8
+    library.close()
