@@ -65,8 +65,12 @@ class LoadJob(QObject):
     def run(self) -> None:
         try:
             self._run()
-        except LibraryError as exc:
-            self._problems.append(ParseError(Source(str(self._library_path), "library", None), str(exc)))
+        except LibraryError as exc:  # the library cannot be opened, or a write failed (a full disk)
+            problem = ParseError(Source(str(self._library_path), "library", None), str(exc))
+            if self._importer is None:
+                self._problems.append(problem)
+            else:  # _flush relays only the importer's own problems
+                self.batch_ready.emit([], [problem])
         finally:
             self._flush(force=True)
             self.finished.emit(self.cancelled)

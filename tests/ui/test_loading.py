@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import itertools
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +17,7 @@ from PySide6.QtCore import QTimer
 from reader.parse.release_csv import read_release_rows
 from reader.ui import loader as loader_module
 from reader.ui.main_window import MainWindow
-from tests.conftest import SEED, SHARED_DATA, corpus_file
+from tests.conftest import REPO, SEED, SHARED_DATA, corpus_file
 
 
 @pytest.fixture(scope="module")
@@ -150,3 +152,32 @@ def test_a_release_csv_not_named_csv_among_many_files_is_imported_row_by_row(
     assert not [p for p in problems if "release-export" in str(p)], problems
     for row in rows:
         assert window.store.key_of_reference(row.metadata.reference_id) is not None
+
+
+_FULL_DISK_LOAD = """
+import os, resource, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from reader.ui.loader import LoadJob
+app = QCoreApplication([])
+resource.setrlimit(resource.RLIMIT_FSIZE, (1_500_000, 1_500_000))  # no file may grow past 1.5 MB
+job = LoadJob([sys.argv[1]], Path(sys.argv[2]), processes=0)
+problems = []
+job.batch_ready.connect(lambda _cables, found: problems.extend(found))
+job.run()
+print("\\n".join(problem.message for problem in problems))
+"""
+
+
+def test_a_load_that_fills_the_disk_tells_the_window_why(tmp_path: Path) -> None:
+    """The import stops on a full disk; the window's problems say so (it used to hear nothing)."""
+    sample = SHARED_DATA / "cables-sample.csv"
+    if not sample.exists():
+        pytest.skip("cables-sample.csv not here")
+    done = subprocess.run(
+        [sys.executable, "-c", _FULL_DISK_LOAD, str(sample), str(tmp_path / "library.sqlite3")],
+        cwd=REPO, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "is the disk full" in done.stdout or "not enough free disk space" in done.stdout
