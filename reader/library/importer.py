@@ -89,8 +89,9 @@ class Importer:
     def finish(self) -> ImportReport:
         """Commit what is pending and report."""
         self._commit()
-        if self.report.cables_added >= ANALYZE_AFTER and not self.report.building_indexes and not self._failed:
-            with self._writing():  # (the build ends with one)
+        building_analyzed = self.report.building_indexes  # the build ends with one
+        if self.report.cables_added >= ANALYZE_AFTER and not building_analyzed and not self._failed:
+            with self._writing():
                 self.library.analyze()
         self.report.cancelled = self.cancelled
         return self.report

@@ -72,10 +72,6 @@ class Library:
             if not self._db.in_transaction:
                 self._db.execute("BEGIN IMMEDIATE")
 
-    @property
-    def in_transaction(self) -> bool:
-        return self._db.in_transaction
-
     def abandon(self) -> None:
         """Give up the open write transaction, if SQLite has not already (as it may on a full disk)."""
         with self._lock:
