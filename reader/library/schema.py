@@ -257,6 +257,20 @@ rewrites each word's postings fewer times: inserting 80,000 release rows into th
 cost 0.59 ms a row against 0.70, for an index 0.6% smaller and searches no slower (bm25's work
 on each match, not the number of segments, is what a search costs)."""
 
+PAGE_SIZE = 65536
+"""A new library's pages are 64 KiB, SQLite's largest. A cable's document is 0.5 to 8 KiB: on 4 KiB
+pages most of them stood one to a page and left a quarter of the table's pages empty (160 MiB of
+the release's 1,134). On 64 KiB pages the release's library is 2.02 GiB instead of 2.16, and a cold
+disk reads each index in fewer, longer reads: cold, the list's filters took 0.3 to 1.1 times as
+long (three runs of bench_filters), warm the same; searches are as fast. An empty library is
+2 MiB. A library made before keeps its pages: their size changes only by rewriting the file."""
+
+FULL_TEXT_PAGES = (
+    Setting("INSERT INTO search(search, rank) VALUES('pgsz', 65000)"),
+    Setting("INSERT INTO filter_index(filter_index, rank) VALUES('pgsz', 65000)"),
+)
+"""The full-text indexes' leaves fill a 64 KiB page (FTS5's default, 4,050 bytes, suits 4 KiB pages)."""
+
 MIGRATIONS: dict[int, tuple[Step, ...]] = {
     # 1 -> 2: a trigram index of the list's filter text, so that filtering 251,287 rows is instant.
     1: (
@@ -388,6 +402,7 @@ def _give_back_space(connection: sqlite3.Connection) -> None:
 
 
 def _create(connection: sqlite3.Connection) -> None:
+    connection.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # the file is empty: this takes
     connection.execute("BEGIN IMMEDIATE")
     try:
         if connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:  # not made by another window
@@ -396,7 +411,8 @@ def _create(connection: sqlite3.Connection) -> None:
                     connection.execute(statement)
             for statement in LIST_INDEXES.values():
                 connection.execute(statement)
-            connection.execute(FULL_TEXT_MERGES)
+            for setting in (FULL_TEXT_MERGES, *FULL_TEXT_PAGES):
+                connection.execute(setting)
             connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         connection.execute("COMMIT")

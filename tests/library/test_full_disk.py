@@ -33,8 +33,8 @@ def test_an_import_that_fills_the_disk_stops_plainly_and_resumes_after_what_it_c
         pytest.skip("cables-sample.csv not here")
     monkeypatch.setattr(importer, "COMMIT_CABLES", 50)
     library = Library(tmp_path / "library.sqlite3")
-    pages = library._db.execute("PRAGMA page_count").fetchone()[0]
-    library._db.execute(f"PRAGMA max_page_count = {pages + 600}")  # room for a few commits, not for 520 cables
+    pages, page_size = (library._db.execute(f"PRAGMA {name}").fetchone()[0] for name in ("page_count", "page_size"))
+    library._db.execute(f"PRAGMA max_page_count = {pages + 2_500_000 // page_size}")  # a few commits' room, not 520 cables'
 
     with pytest.raises(LibraryError, match="not enough free disk space") as stopped:
         import_paths(library, [str(SAMPLE)])
@@ -61,13 +61,13 @@ def _file_size_limit(limit: int):
 
 
 def test_the_command_line_says_the_disk_is_full_and_the_same_import_resumes(tmp_path: Path) -> None:
-    """A real full disk, as the process sees it: no file of it may grow past 1.5 MB."""
+    """A real full disk, as the process sees it: no file of it may grow past 4 MB (a new library is 2)."""
     if not SAMPLE.exists():
         pytest.skip("cables-sample.csv not here")
     path = tmp_path / "library.sqlite3"
     command = [sys.executable, "-m", "reader", "import", str(SAMPLE), "--library", str(path), "--jobs", "1"]
     full = subprocess.run(
-        command, cwd=REPO, capture_output=True, text=True, timeout=300, check=False, preexec_fn=_file_size_limit(1_500_000)
+        command, cwd=REPO, capture_output=True, text=True, timeout=300, check=False, preexec_fn=_file_size_limit(4_000_000)
     )
     assert full.returncode == 2, full.stderr
     assert "Traceback" not in full.stderr

@@ -161,7 +161,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from reader.ui.loader import LoadJob
 app = QCoreApplication([])
-resource.setrlimit(resource.RLIMIT_FSIZE, (1_500_000, 1_500_000))  # no file may grow past 1.5 MB
+resource.setrlimit(resource.RLIMIT_FSIZE, (4_000_000, 4_000_000))  # no file may grow past 4 MB
 job = LoadJob([sys.argv[1]], Path(sys.argv[2]), processes=0)
 problems = []
 job.batch_ready.connect(lambda _cables, found: problems.extend(found))
