@@ -119,3 +119,28 @@ def test_an_upgrade_that_runs_out_of_disk_says_so_and_leaves_the_library_as_it_w
     library = Library(path)  # with room again, the upgrade goes through
     assert _columns(path) == ["body", "subject"] and library.count() == 8
     library.close()
+
+
+def _settings(path: Path) -> dict[str, object]:
+    with sqlite3.connect(path) as connection:
+        return {
+            "page_size": connection.execute("PRAGMA page_size").fetchone()[0],
+            "search": dict(connection.execute("SELECT k, v FROM search_config WHERE k != 'version'")),
+            "filter": dict(connection.execute("SELECT k, v FROM filter_index_config WHERE k != 'version'")),
+        }
+
+
+def test_a_new_library_has_64_kib_pages_and_index_leaves_that_fill_them(library: Library) -> None:
+    assert _settings(library.path) == {
+        "page_size": 65536,
+        "search": {"automerge": 8, "pgsz": 65000},
+        "filter": {"pgsz": 65000},
+    }
+
+
+def test_an_upgraded_library_keeps_its_pages_and_leaves_to_match(tmp_path: Path) -> None:
+    """4 KiB pages stay 4 KiB, and the index made again keeps FTS5's leaves, which suit them."""
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(FORMAT_5_LIBRARY, path)
+    Library(path).close()
+    assert _settings(path) == {"page_size": 4096, "search": {"automerge": 8}, "filter": {}}
