@@ -24,6 +24,7 @@ A benchmark: it asserts nothing.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -64,7 +65,8 @@ def _instructions(checkout: Path, mode: str, rows: int, csv: Path) -> int:
     with tempfile.TemporaryDirectory() as work:
         command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", _CHILD]
         arguments = [str(checkout), mode, str(rows), str(csv), str(Path(work) / "library.sqlite3")]
-        done = subprocess.run([*command, *arguments], capture_output=True, text=True, check=False)
+        environment = {**os.environ, "PYTHONHASHSEED": "0"}  # the same hashes, run to run: the same count
+        done = subprocess.run([*command, *arguments], capture_output=True, text=True, check=False, env=environment)
     for line in done.stderr.splitlines():
         if "Collected :" in line:
             return int(line.split(":")[-1])
