@@ -29,6 +29,7 @@ from reader.model import Cable, ParseError, ParseResult, Source
 from reader.parse import iter_cable_files, parse_file
 from reader.parse.batches import FileBatch, parse_batch
 from reader.parse.files import is_release_csv
+from reader.ui.problems_model import LIBRARY
 
 BATCH_SECONDS = 0.1
 BATCH_SIZE = 500
@@ -66,11 +67,12 @@ class LoadJob(QObject):
         try:
             self._run()
         except LibraryError as exc:  # the library cannot be opened, or a write failed (a full disk)
-            problem = ParseError(Source(str(self._library_path), "library", None), str(exc))
+            problem = ParseError(Source(str(self._library_path), LIBRARY, None), str(exc))
             if self._importer is None:
                 self._problems.append(problem)
             else:  # _flush relays only the importer's own problems
                 self.batch_ready.emit([], [problem])
+                self._importer.library.close()
         finally:
             self._flush(force=True)
             self.finished.emit(self.cancelled)

@@ -239,8 +239,7 @@ class MainWindow(QMainWindow):
     @Slot(list)
     def _add_problems(self, problems: list[ParseError]) -> None:
         self.problems.add_problems(problems)
-        count = self.problems.rowCount()
-        self.problem_label.setText(f"{count} file{'s' if count != 1 else ''} could not be read")
+        self.problem_label.setText(self.problems.summary())
         self.problems_dock.show()
 
     @Slot()

@@ -1,4 +1,4 @@
-"""Files that could not be read, with the reason: nothing is lost silently."""
+"""Files that could not be read, and the library's own troubles, with the reason: nothing is lost silently."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from reader.model import ParseError
 
 HEADERS = ("File", "Problem")
+LIBRARY = "library"
+"""The source format of a problem that is the library's, not a file's (see ``loader.LoadJob``)."""
 
 
 class ProblemsModel(QAbstractTableModel):
@@ -36,6 +38,15 @@ class ProblemsModel(QAbstractTableModel):
         self._problems.clear()
         self._keys.clear()
         self.endResetModel()
+
+    def summary(self) -> str:
+        """What the status bar says: how many files could not be read, and whether the library
+        (not a file) had trouble, such as a full disk."""
+        files = sum(1 for problem in self._problems if problem.source.format != LIBRARY)
+        parts = [f"{files} file{'s' if files != 1 else ''} could not be read"] if files else []
+        if files < len(self._problems):
+            parts.append("the library reported a problem")
+        return "; ".join(parts)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._problems)

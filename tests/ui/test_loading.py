@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
+from reader.model import ParseError, Source
 from reader.parse.release_csv import read_release_rows
 from reader.ui import loader as loader_module
 from reader.ui.main_window import MainWindow
+from reader.ui.problems_model import LIBRARY, ProblemsModel
 from tests.conftest import REPO, SEED, SHARED_DATA, corpus_file
 
 
@@ -181,3 +183,11 @@ def test_a_load_that_fills_the_disk_tells_the_window_why(tmp_path: Path) -> None
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "is the disk full" in done.stdout or "not enough free disk space" in done.stdout
+
+
+def test_the_status_bar_tells_a_library_problem_from_files_that_could_not_be_read() -> None:
+    problems = ProblemsModel()
+    problems.add_problems([ParseError(Source("/cables/a.txt", "binary", None), "not a cable")])
+    assert problems.summary() == "1 file could not be read"
+    problems.add_problems([ParseError(Source("/home/me/library.sqlite3", LIBRARY, None), "not enough free disk space")])
+    assert problems.summary() == "1 file could not be read; the library reported a problem"
