@@ -89,8 +89,8 @@ class Importer:
     def finish(self) -> ImportReport:
         """Commit what is pending and report."""
         self._commit()
-        building_analyzed = self.report.building_indexes  # the build ends with one
-        if self.report.cables_added >= ANALYZE_AFTER and not building_analyzed and not self._failed:
+        # (A deferred index build ends with an ANALYZE of its own.)
+        if self.report.cables_added >= ANALYZE_AFTER and not self.report.building_indexes and not self._failed:
             with self._writing():
                 self.library.analyze()
         self.report.cancelled = self.cancelled

@@ -26,7 +26,7 @@ from reader.library.packing import (
     unpack_text,
 )
 from reader.library.query import ListQuery, MonthCounts, SearchHit, Summary, month_bounds, month_counts_of
-from reader.library.records import CableRecord, body_text, label_date, record_of
+from reader.library.records import CableRecord, body_text, indexed_text, label_date, record_of
 from reader.library.schema import LIST_INDEXES, analyze, ensure_list_indexes, open_library_database
 from reader.library.tag_filter import normalised_tags_in_column
 from reader.library.versions import parse_source
@@ -232,11 +232,8 @@ class Library:
         """Take a document out of every index (the full-text one is told the words it held)."""
         db = self._db
         if self._unwritten_search.pop(key, None) is None:  # else never written: nothing to take out
-            old = model_json(document)  # the words it held, without building the Cable
-            db.execute(
-                "INSERT INTO search(search, rowid, subject, body) VALUES ('delete', ?, ?, ?)",
-                (key, old.get("subject") or "", body_text(paragraph_texts(old))),
-            )
+            subject, body = indexed_text(model_json(document))  # the words it held, without building the Cable
+            db.execute("INSERT INTO search(search, rowid, subject, body) VALUES ('delete', ?, ?, ?)", (key, subject, body))
         if self._unwritten_filter.pop(key, None) is None:
             db.execute(
                 "INSERT INTO filter_index(filter_index, rowid, filter_text) SELECT 'delete', id, filter_text FROM cables WHERE id = ?",

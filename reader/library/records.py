@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from reader.library.findings import finding_codes
-from reader.library.packing import pack_document
+from reader.library.packing import pack_document, paragraph_texts
 from reader.library.tag_filter import tag_term, tags_column
 from reader.model import Cable
 from reader.model.keys import filter_text, natural_key
@@ -69,6 +70,12 @@ def body_text(paragraph_texts: Iterable[str]) -> str:
     """What the full-text index holds as a cable's body: its paragraphs, a line apart (a delete
     from the index must name exactly what was inserted)."""
     return "\n".join(paragraph_texts)
+
+
+def indexed_text(data: dict[str, Any]) -> tuple[str, str]:
+    """(subject, body) the full-text index holds for a stored model's JSON (``model_json``): the
+    words an import inserted, which a replacement must delete and an index made again inserts."""
+    return data.get("subject") or "", body_text(paragraph_texts(data))
 
 
 def labels_of(cable: Cable) -> tuple[str, ...]:

@@ -354,18 +354,15 @@ def audit_every_cable(connection: sqlite3.Connection) -> None:
 def index_full_text_body_first(connection: sqlite3.Connection) -> None:
     """Make the full-text index again in the order of SEARCH_TABLE, from each document's subject
     and paragraphs: what an import indexed it with, and what a later replacement deletes."""
-    from reader.library.packing import model_json, paragraph_texts  # the codec: imported only to migrate
-    from reader.library.records import body_text
+    from reader.library.packing import model_json  # the codec: imported only to migrate
+    from reader.library.records import indexed_text
 
     connection.execute("DROP TABLE search")
     connection.execute(SEARCH_TABLE)
     connection.execute(FULL_TEXT_MERGES)
     documents = connection.execute("SELECT id, body FROM documents ORDER BY id")
     while batch := documents.fetchmany(1000):
-        rows = []
-        for key, blob in batch:
-            data = model_json(blob)
-            rows.append((key, data.get("subject") or "", body_text(paragraph_texts(data))))
+        rows = [(key, *indexed_text(model_json(blob))) for key, blob in batch]
         connection.executemany("INSERT INTO search(rowid, subject, body) VALUES (?, ?, ?)", rows)
 
 
