@@ -26,7 +26,7 @@ from reader.library.packing import (
     unpack_text,
 )
 from reader.library.query import ListQuery, MonthCounts, SearchHit, Summary, month_bounds, month_counts_of
-from reader.library.records import CableRecord, body_text, indexed_text, label_date, record_of
+from reader.library.records import CableRecord, body_text, indexed_text, label_date, labels_in_columns, record_of
 from reader.library.schema import LIST_INDEXES, analyze, ensure_list_indexes, open_library_database
 from reader.library.tag_filter import normalised_tags_in_column
 from reader.library.versions import parse_source
@@ -45,7 +45,7 @@ class Library:
         # other tables' rows, each cable became a segment of its own: slow to write, large on
         # disk, slow to search. Written together, a transaction makes one segment.
         self._unwritten_search: dict[int, tuple[str, str]] = {}
-        self._unwritten_filter: dict[int, str] = {}
+        self._unwritten_filter: set[int] = set()
 
     def close(self) -> None:
         self._db.close()
@@ -92,7 +92,11 @@ class Library:
                 [(key, subject, body) for key, (subject, body) in self._unwritten_search.items()],
             )
         if self._unwritten_filter:
-            self._db.executemany("INSERT INTO filter_index(rowid, filter_text) VALUES (?, ?)", self._unwritten_filter.items())
+            # (VALUES, not INSERT ... SELECT: into a virtual table, that goes through a temporary table, 4x slower)
+            self._db.executemany(
+                "INSERT INTO filter_index(rowid, filter_text) VALUES (?1, (SELECT filter_text FROM filter_view WHERE id = ?1))",
+                [(key,) for key in self._unwritten_filter],
+            )
         self._forget_full_text()
 
     def _forget_full_text(self) -> None:
@@ -162,7 +166,7 @@ class Library:
         if existing is None:
             key = db.execute(
                 "INSERT INTO cables(identity, reference_id, created, origin, classification, level, controls, tags,"
-                " subject, sort_ref, filter_text, score) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                " subject, sort_ref, score) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (record.identity, *record.columns),
             ).lastrowid
             db.execute("INSERT INTO documents(id, body) VALUES (?, ?)", (key, record.document))
@@ -180,7 +184,7 @@ class Library:
                 self._keep_texts_of(key, old_document, (path, row))
                 db.execute(
                     "UPDATE cables SET reference_id=?, created=?, origin=?, classification=?, level=?, controls=?,"
-                    " tags=?, subject=?, sort_ref=?, filter_text=?, score=? WHERE id=?",
+                    " tags=?, subject=?, sort_ref=?, score=? WHERE id=?",
                     (*record.columns, key),
                 )
                 db.execute("UPDATE documents SET body = ? WHERE id = ?", (record.document, key))
@@ -220,7 +224,7 @@ class Library:
     def _index(self, key: int, record: CableRecord) -> None:
         db = self._db
         self._unwritten_search[key] = (record.subject, record.body)
-        self._unwritten_filter[key] = record.filter_text
+        self._unwritten_filter.add(key)
         db.executemany("INSERT INTO refs(cable_id, cited) VALUES (?, ?)", [(key, c) for c in record.cited])
         db.executemany("INSERT INTO findings(cable_id, code) VALUES (?, ?)", [(key, c) for c in record.findings])
         created = label_date(record.created)
@@ -234,13 +238,21 @@ class Library:
         if self._unwritten_search.pop(key, None) is None:  # else never written: nothing to take out
             subject, body = indexed_text(model_json(document))  # the words it held, without building the Cable
             db.execute("INSERT INTO search(search, rowid, subject, body) VALUES ('delete', ?, ?, ?)", (key, subject, body))
-        if self._unwritten_filter.pop(key, None) is None:
+        if key in self._unwritten_filter:
+            self._unwritten_filter.discard(key)
+        else:
             db.execute(
-                "INSERT INTO filter_index(filter_index, rowid, filter_text) SELECT 'delete', id, filter_text FROM cables WHERE id = ?",
+                "INSERT INTO filter_index(filter_index, rowid, filter_text)"
+                " VALUES ('delete', ?1, (SELECT filter_text FROM filter_view WHERE id = ?1))",
                 (key,),
             )
-        for table in ("refs", "findings", "labels"):
+        for table in ("refs", "findings"):
             db.execute(f"DELETE FROM {table} WHERE cable_id = ?", (key,))
+        created, controls, tags = db.execute("SELECT created, controls, tags FROM cables WHERE id = ?", (key,)).fetchone()
+        db.executemany(
+            "DELETE FROM labels WHERE term = ? AND created = ? AND cable_id = ?",
+            [(term, label_date(created), key) for term in labels_in_columns(controls, tags)],
+        )
 
     def _delete_document(self, key: int) -> None:
         row = self._db.execute("SELECT body FROM documents WHERE id = ?", (key,)).fetchone()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from reader.library.findings import ANY
 from reader.library.fts import parse_search
 from reader.library.query import ListQuery
+from reader.library.schema import FILTER_TEXT
 from reader.library.tag_filter import tag_forms
 from reader.model import LEVELS
 
@@ -48,7 +49,7 @@ def conditions(query: ListQuery) -> list[Condition]:
             phrase = '"' + word.replace('"', '""') + '"'
             found.append(Condition("c.id IN (SELECT rowid FROM filter_index WHERE filter_index MATCH ?)", (phrase,), "ids"))
         else:
-            found.append(Condition("c.filter_text LIKE ? ESCAPE '\\'", (_like(word),)))
+            found.append(Condition(f"{FILTER_TEXT.format(t='c.')} LIKE ? ESCAPE '\\'", (_like(word),)))
     if query.levels is not None:
         ranks = tuple(LEVELS.index(level) for level in query.levels if level in LEVELS)
         clauses = [f"c.level IN ({','.join('?' * len(ranks))})"] if ranks else []

@@ -15,16 +15,16 @@ from typing import Any
 
 from reader.library.findings import finding_codes
 from reader.library.packing import pack_document, paragraph_texts
-from reader.library.tag_filter import tag_term, tags_column
+from reader.library.tag_filter import tags_column
 from reader.model import Cable
-from reader.model.keys import filter_text, natural_key
+from reader.model.keys import natural_key
 
 
 @dataclass(frozen=True)
 class CableRecord:
     identity: str
     columns: tuple
-    """reference_id, created, origin, classification, level, controls, tags, subject, sort_ref, filter_text, score."""
+    """reference_id, created, origin, classification, level, controls, tags, subject, sort_ref, score."""
     document: bytes
     """The model and its source text, packed (see ``packing``)."""
     has_source: bool
@@ -46,10 +46,6 @@ class CableRecord:
 
     @property
     def score(self) -> int:
-        return self.columns[10]
-
-    @property
-    def filter_text(self) -> str:
         return self.columns[9]
 
 
@@ -78,11 +74,13 @@ def indexed_text(data: dict[str, Any]) -> tuple[str, str]:
     return data.get("subject") or "", body_text(paragraph_texts(data))
 
 
-def labels_of(cable: Cable) -> tuple[str, ...]:
-    """The control and tag labels of a cable (tags as the handbook spells them and as written)."""
-    tags = dict.fromkeys(tag_term(t) for t in [*cable.tags, *cable.tags_as_written] if t.strip())
-    controls = dict.fromkeys(control.upper() for control in cable.controls)
-    return tuple([f"control:{c}" for c in controls] + [f"tag:{t}" for t in tags])
+def labels_in_columns(controls: str, tags: str) -> tuple[str, ...]:
+    """The control and tag labels of a cable, from its controls and tags columns (the tags as the
+    handbook spells them and as written, see ``tags_column``): the one rule for what an import
+    inserts, what a replacement deletes by the labels' primary key, and what an upgrade makes."""
+    terms = [f"control:{control.upper()}" for control in controls.split()]
+    terms += [f"tag:{tag}" for tag in tags.split() if tag != "|"]
+    return tuple(dict.fromkeys(terms))
 
 
 UNDATED = -1e300
@@ -108,7 +106,6 @@ def record_of(cable: Cable, source_text: bytes | None = None) -> CableRecord:
         tags_column(cable),
         cable.subject,
         natural_key(cable.reference_id),
-        filter_text(cable.reference_id, cable.origin, cable.subject, [*cable.tags, *cable.tags_as_written]),
         score_of(cable),
     )
     return CableRecord(
@@ -123,6 +120,6 @@ def record_of(cable: Cable, source_text: bytes | None = None) -> CableRecord:
         subject=cable.subject or "",
         body=body_of(cable),
         cited=tuple(sorted({r.reference_id for r in cable.references if r.reference_id})),
-        labels=labels_of(cable),
+        labels=labels_in_columns(columns[5], columns[6]),
         findings=tuple(finding_codes(cable)),
     )

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 APPLICATION_ID = 0x43424C52  # "CBLR"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -21,6 +21,32 @@ word's positions in any column but the first with the column's number: with the 
 first, two bytes for nearly every word of every cable. Body first, the index of the release
 is a quarter smaller (954 against 725 MiB), no slower to fill, and ranks the same. Its ranking
 weighs a word in the subject four times one in the body (``list_sql.RANK``)."""
+
+LABELS_TABLE = (
+    "CREATE TABLE labels(term TEXT NOT NULL, created REAL NOT NULL, cable_id INTEGER NOT NULL,"
+    " PRIMARY KEY(term, created, cable_id)) WITHOUT ROWID"
+)
+"""Each control and tag of each cable, dated, so that one of them lists its cables newest first from
+this table alone. A cable's labels are deleted by this key, from the controls and tags columns of
+its row (``records.labels_in_columns``), so no second index by cable is kept: on the release that
+index was 36 MiB, as large as the table. Nor does the table refer to ``cables``: deleting a cable
+would then look for its labels by cable, through every row."""
+
+FILTER_TEXT = (
+    "coalesce({t}reference_id, '') || ' ' || coalesce({t}origin, '') || ' ' || coalesce({t}subject, '')"
+    " || replace(replace({t}tags, ' | ', ' '), '_', ' ')"
+)
+"""What the list's filter box matches, made from a row of ``cables`` (``{t}``: its alias and a dot):
+reference id, origin, subject, and the tags as spelled and as written. No case is folded: the trigram
+index folds it (Unicode letters too), and LIKE folds ASCII."""
+
+FILTER_VIEW = f"CREATE VIEW filter_view AS SELECT id, {FILTER_TEXT.format(t='')} AS filter_text FROM cables"
+FILTER_INDEX = (
+    "CREATE VIRTUAL TABLE filter_index USING fts5(filter_text, content='filter_view', content_rowid='id', tokenize='trigram')"
+)
+"""The trigram index of the filter text, whose text is the view's: made from the row's own columns,
+it is not stored again. A column of it was 34 MiB of the release's library, a sixth of it tags
+written twice. An insert and a delete both read the view, so both name the same text."""
 
 DDL = f"""
 CREATE TABLE cables(
@@ -35,7 +61,6 @@ CREATE TABLE cables(
     tags TEXT NOT NULL DEFAULT '',
     subject TEXT,
     sort_ref TEXT,
-    filter_text TEXT NOT NULL DEFAULT '',
     score INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE documents(
@@ -65,15 +90,10 @@ CREATE TABLE findings(
     code TEXT NOT NULL
 );
 CREATE INDEX findings_cable ON findings(cable_id);
-CREATE TABLE labels(
-    term TEXT NOT NULL,
-    created REAL NOT NULL,
-    cable_id INTEGER NOT NULL REFERENCES cables(id) ON DELETE CASCADE,
-    PRIMARY KEY(term, created, cable_id)
-) WITHOUT ROWID;
-CREATE INDEX labels_cable ON labels(cable_id);
+{LABELS_TABLE};
 {SEARCH_TABLE};
-CREATE VIRTUAL TABLE filter_index USING fts5(filter_text, content='cables', content_rowid='id', tokenize='trigram');
+{FILTER_VIEW};
+{FILTER_INDEX};
 CREATE TABLE imports(
     path TEXT PRIMARY KEY,
     size INTEGER,
@@ -319,6 +339,13 @@ MIGRATIONS: dict[int, tuple[Step, ...]] = {
     # 5 -> 6: the full-text index holds the body before the subject (SEARCH_TABLE): a quarter smaller.
     # It is made again from every stored document, the words each one was indexed with.
     5: (lambda connection: index_full_text_body_first(connection),),
+    # 6 -> 7: the labels lose their index by cable, and their reference to the cables (LABELS_TABLE),
+    # and are made again from the controls and tags columns, by the rule a later delete follows.
+    # The filter text is no longer a column: the trigram index is made again over a view of the row.
+    6: (
+        lambda connection: label_again(connection),
+        lambda connection: index_filter_text_of_view(connection),
+    ),
 }
 
 
@@ -330,16 +357,34 @@ def upgrade_rewrites(version: int) -> bool:
 
 def label_every_cable(connection: sqlite3.Connection) -> None:
     """Fill the labels table from the controls and tags columns (no document is unpacked)."""
-    from reader.library.records import label_date  # the one rule for an undated cable's label
+    from reader.library.records import label_date, labels_in_columns  # the rules an import follows
 
     rows = connection.execute("SELECT id, created, controls, tags FROM cables")
     while batch := rows.fetchmany(5000):
         labels = []
         for key, created, controls, tags in batch:
-            terms = [f"control:{c.upper()}" for c in controls.split()]
-            terms += [f"tag:{t}" for t in tags.split() if t != "|"]
-            labels.extend((term, label_date(created), key) for term in dict.fromkeys(terms))
+            labels.extend((term, label_date(created), key) for term in labels_in_columns(controls, tags))
         connection.executemany("INSERT OR IGNORE INTO labels(term, created, cable_id) VALUES (?, ?, ?)", labels)
+
+
+def label_again(connection: sqlite3.Connection) -> None:
+    """The labels table of LABELS_TABLE, made again: what an older version inserted is then
+    exactly what a delete by ``labels_in_columns`` finds."""
+    connection.execute("DROP TABLE labels")  # and its index by cable
+    connection.execute(LABELS_TABLE)
+    label_every_cable(connection)
+
+
+def index_filter_text_of_view(connection: sqlite3.Connection) -> None:
+    """The trigram index made again over FILTER_VIEW, and the filter text column dropped."""
+    pages = connection.execute("SELECT v FROM filter_index_config WHERE k = 'pgsz'").fetchone()
+    connection.execute("DROP TABLE filter_index")
+    connection.execute("ALTER TABLE cables DROP COLUMN filter_text")
+    connection.execute(FILTER_VIEW)
+    connection.execute(FILTER_INDEX)
+    if pages:  # a library of 64 KiB pages keeps its index's leaves (FULL_TEXT_PAGES)
+        connection.execute("INSERT INTO filter_index(filter_index, rank) VALUES('pgsz', ?)", pages)
+    connection.execute("INSERT INTO filter_index(filter_index) VALUES('rebuild')")
 
 
 def audit_every_cable(connection: sqlite3.Connection) -> None:

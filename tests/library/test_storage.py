@@ -40,7 +40,7 @@ def test_a_real_format_3_library_is_migrated_to_format_4(tmp_path: Path) -> None
     shutil.copy(FORMAT_3_LIBRARY, path)
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 3
     library = Library(path)
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
     assert "model" not in _columns(path, "cables") and "text_in_document" in _columns(path, "sources")
     # The old table's space is given back: the file does not keep its old size on top of the new tables.
     assert path.stat().st_size <= 1.07 * FORMAT_3_LIBRARY.stat().st_size  # without VACUUM: 1.10x
@@ -134,13 +134,13 @@ def _big_library(path: Path, count: int = 20000) -> Library:
         level = pick.choice([0, 1, 1, 2, 2, 2, 3, 3])
         created = datetime(1966 + pick.randrange(44), 1 + pick.randrange(12), 1, tzinfo=UTC).timestamp()
         origin = pick.choice(origins)
-        rows.append((key, f"ID{key}", f"ID{key}", created, origin, None, level, "", "", "s", f"ID{key:08}", f"id{key}", 4))
+        rows.append((key, f"ID{key}", f"ID{key}", created, origin, None, level, "", "", "s", f"ID{key:08}", 4))
         labels += [("tag:PREL", created, key)] * (key % 3 == 0) + [(f"tag:T{key % 400}", created, key)]
         labels += [("control:NOFORN", created, key)] * (key % 9 == 0)
     with library.transaction() as db:
         db.executemany(
             "INSERT INTO cables(id, identity, reference_id, created, origin, classification, level, controls, tags,"
-            " subject, sort_ref, filter_text, score) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " subject, sort_ref, score) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
         db.executemany("INSERT INTO labels(term, created, cable_id) VALUES (?, ?, ?)", labels)

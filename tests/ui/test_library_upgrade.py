@@ -33,7 +33,7 @@ def test_a_format_3_library_is_upgraded_with_a_dialog_shown(qtbot, tmp_path: Pat
     timer.stop()
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert library.count() == 5
-    assert any("from format 3 to 6" in text for text in seen)
+    assert any(f"from format 3 to {SCHEMA_VERSION}" in text for text in seen)
     library.close()
     again = open_library_showing_upgrade(path)  # current: opened at once
     assert again.count() == 5
@@ -59,21 +59,30 @@ def test_a_format_5_library_is_upgraded_with_a_dialog_while_its_index_is_made_ag
     path = tmp_path / "library.sqlite3"
     shutil.copy(REPO / "tests" / "data" / "library-format-5.sqlite3", path)
     seen, library = _dialogs_while_opening(qtbot, path)
-    assert any("from format 5 to 6" in text for text in seen)
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+    assert any(f"from format 5 to {SCHEMA_VERSION}" in text for text in seen)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
     assert library.count() == 8
+    library.close()
+
+
+def test_a_format_6_library_is_upgraded_with_a_dialog_while_its_labels_are_made_again(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(REPO / "tests" / "data" / "library-format-6.sqlite3", path)
+    seen, library = _dialogs_while_opening(qtbot, path)
+    assert any(f"from format 6 to {SCHEMA_VERSION}" in text for text in seen)
+    assert library.count() == 9
     library.close()
 
 
 def test_an_upgrade_of_settings_alone_opens_at_once_without_a_dialog(qtbot, tmp_path: Path, monkeypatch) -> None:
     """A step that changes a setting, not a table (as 4 -> 5 did), has nothing to wait for."""
-    monkeypatch.setitem(schema.MIGRATIONS, 5, (schema.FULL_TEXT_MERGES,))
+    monkeypatch.setitem(schema.MIGRATIONS, 6, (schema.FULL_TEXT_MERGES,))
     path = tmp_path / "library.sqlite3"
-    shutil.copy(REPO / "tests" / "data" / "library-format-5.sqlite3", path)
+    shutil.copy(REPO / "tests" / "data" / "library-format-6.sqlite3", path)
     seen, library = _dialogs_while_opening(qtbot, path)
     assert seen == []
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert library.count() == 8
+    assert library.count() == 9
     library.close()
 
 
