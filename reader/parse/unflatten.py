@@ -56,7 +56,9 @@ def _spaces_before(line: str, start: int, floor: int) -> int:
 
 def _break_before_labels(line: str) -> str:
     """Each label (``TAGS:``, ``SUBJECT:``, ``E.O. 12958``...) that follows spaces or a digit
-    starts a line: the spaces become a line break, or one goes in after the digit.
+    starts a line: the spaces become a line break, or one goes in after the digit. ``E.O.`` and
+    its order's number, which no word holds, starts one after a letter too: ``... AND
+    KUTCHA-HELBLINGE.O. 12958: DECL: 01/15/2029`` (a FOR line run into the E.O. line).
 
     The search looks for the labels, whose first letters it skips to, not for the spaces before
     them, which would be tried at every position of a long line."""
@@ -65,7 +67,8 @@ def _break_before_labels(line: str) -> str:
     for match in _LABEL.finditer(line):
         start = match.start()
         before = _spaces_before(line, start, done)
-        if before < start or (start > 0 and line[start - 1].isdecimal()):
+        glued = start > done and (line[start - 1].isdecimal() or (line[start - 1].isalpha() and line[start] == "E"))
+        if before < start or glued:
             pieces += (line[done:before], "\n")
             done = start
     return "".join(pieces) + line[done:] if pieces else line
