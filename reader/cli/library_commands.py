@@ -1,4 +1,4 @@
-"""``import``, ``search`` and ``show``: the library on the command line."""
+"""``import``, ``search``, ``show``, ``graph`` and ``compact``: the library on the command line."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ import json
 import sys
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 
 from reader.cli.cable_sources import open_library
 from reader.library.citations import citation_graph
+from reader.library.compaction import compact
 from reader.library.importer import ImportReport, import_paths, is_bulk
 from reader.library.paths import default_library_path
 from reader.library.query import ListQuery
@@ -54,6 +56,13 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     _library_option(show)
     show.add_argument("--json", action="store_true", help="print the parse JSON")
     show.set_defaults(run=run_show)
+
+    compact = subparsers.add_parser(
+        "compact", help="make the library smaller: documents compressed harder, indexes merged, free space given back"
+    )
+    _library_option(compact)
+    compact.add_argument("--jobs", type=int, default=default_jobs(), help="worker processes (default: every core)")
+    compact.set_defaults(run=run_compact)
 
     graph = subparsers.add_parser("graph", help="the citation graph around one cable of the library")
     graph.add_argument("reference_id", metavar="REFID")
@@ -104,6 +113,34 @@ def run_import(args: argparse.Namespace) -> int:
         f" {len(report.problems)} problems; the library holds {library.count():,} cables"
     )
     return EXIT_PROBLEMS if report.problems else EXIT_OK
+
+
+def run_compact(args: argparse.Namespace) -> int:
+    where = Path(args.library) if args.library else default_library_path()
+    if not where.exists():
+        print(f"error: there is no library at {where}", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+    def progress(stage: str, done: int, total: int) -> None:
+        print(f"\r{stage}: {done:,} of {total:,}" if total > 1 else f"\r{stage}", end="\033[K", file=sys.stderr)
+
+    try:
+        report = compact(where, jobs=args.jobs, on_progress=progress, start_method="fork")
+    except KeyboardInterrupt:
+        print("\ninterrupted: what was compacted stays; run it again to go on", file=sys.stderr)
+        return 130
+    except LibraryError as exc:
+        print(f"\nerror: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print("", file=sys.stderr)
+    if report.vacuum_problem:
+        print(f"the file was not rewritten without its free pages: {report.vacuum_problem}", file=sys.stderr)
+    print(
+        f"compacted {where}: {report.bytes_before / 2**20:,.1f} MiB -> {report.bytes_after / 2**20:,.1f} MiB"
+        f" ({report.bytes_after / max(report.bytes_before, 1):.3f}x) in {report.seconds:.1f} s;"
+        f" {report.documents:,} documents and {report.texts:,} source texts compressed again"
+    )
+    return EXIT_OK
 
 
 def run_search(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ COMMAND_MODULES = {
     "search": "reader.cli.library_commands",
     "show": "reader.cli.library_commands",
     "graph": "reader.cli.library_commands",
+    "compact": "reader.cli.library_commands",
     "audit": "reader.cli.review_commands",
     "diff": "reader.cli.review_commands",
     "export": "reader.cli.export_command",

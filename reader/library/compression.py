@@ -64,20 +64,24 @@ def dictionary() -> zstd.ZstdDict:
 _per_thread = threading.local()
 
 
-def _compressor() -> zstd.ZstdCompressor:
-    """This thread's compressor for the dictionary in use: made once, since making one (and
-    attaching the dictionary) cost a sixth of compressing a cable. A compressor serves one
+def _compressor(level: int) -> zstd.ZstdCompressor:
+    """This thread's compressor at ``level`` for the dictionary in use: made once, since making one
+    (and attaching the dictionary) cost a sixth of compressing a cable. A compressor serves one
     thread at a time."""
     shared = dictionary()
     if getattr(_per_thread, "dictionary", None) is not shared:
-        _per_thread.compressor = zstd.ZstdCompressor(LEVEL, zstd_dict=shared.as_digested_dict)
+        _per_thread.compressors = {}
         _per_thread.dictionary = shared
-    return _per_thread.compressor
+    compressors: dict[int, zstd.ZstdCompressor] = _per_thread.compressors
+    if level not in compressors:
+        compressors[level] = zstd.ZstdCompressor(level, zstd_dict=shared.as_digested_dict)
+    return compressors[level]
 
 
-def compress(data: bytes) -> bytes:
-    """One zstd frame of ``data``, compressed against the cables dictionary."""
-    return _compressor().compress(data, zstd.ZstdCompressor.FLUSH_FRAME)
+def compress(data: bytes, level: int = LEVEL) -> bytes:
+    """One zstd frame of ``data``, compressed against the cables dictionary (any level reads back
+    the same way: ``compaction`` compresses again at a higher one)."""
+    return _compressor(level).compress(data, zstd.ZstdCompressor.FLUSH_FRAME)
 
 
 def decompress(frame: bytes | memoryview) -> bytes:

@@ -104,6 +104,23 @@ def document_source(blob: bytes) -> bytes | None:
     return parts[0] or None if parts else None
 
 
+def repack_document(blob: bytes, level: int) -> bytes | None:
+    """A document blob compressed again at zstd ``level`` (a format-4 zlib one becomes a zstd one),
+    or None: a format-3 blob (its model alone) is left as it is, and so is one that would not shrink."""
+    if not blob or blob[0] not in (DOCUMENT, ZLIB_DOCUMENT):
+        return None
+    rest = memoryview(blob)[1:]
+    payload = compression.decompress(rest) if blob[0] == DOCUMENT else zlib.decompress(rest)
+    packed = bytes((DOCUMENT,)) + compression.compress(payload, level)
+    return packed if len(packed) < len(blob) else None
+
+
+def repack_text(blob: bytes, level: int) -> bytes | None:
+    """A source text kept on its own, compressed again at zstd ``level``; None if it would not shrink."""
+    packed = compression.compress(unpack_text(blob), level)
+    return packed if len(packed) < len(blob) else None
+
+
 def pack_text(text: bytes) -> bytes:
     """A source text kept on its own (a second copy of a cable, from another file or release)."""
     return compression.compress(text)

@@ -8,14 +8,13 @@ is happening and the event loop keeps the screen painted.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.library.library import Library
 from reader.library.schema import SCHEMA_VERSION, stored_format, upgrade_rewrites
+from reader.ui.busy import run_showing
 
 
 def open_library_showing_upgrade(path: Path, parent: QWidget | None = None) -> Library:
@@ -43,19 +42,7 @@ def open_library_showing_upgrade(path: Path, parent: QWidget | None = None) -> L
     )
     dialog.setWindowTitle("Cable Reader")
     dialog.setCancelButton(None)  # a half-done upgrade is rolled back, but stopping it here gains nothing
-    dialog.setMinimumDuration(0)
-    dialog.show()
-    worker = threading.Thread(target=upgrade, name="library-upgrade", daemon=True)
-    worker.start()
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
-    timer.start(50)
-    loop.exec()
-    timer.stop()
-    worker.join()
-    dialog.close()
-    dialog.deleteLater()
+    run_showing(dialog, upgrade, "library-upgrade")
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["library"]  # type: ignore[return-value]

