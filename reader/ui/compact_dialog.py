@@ -55,7 +55,8 @@ def compact_library(window: MainWindow) -> CompactReport | None:
     def tick() -> None:
         if dialog.wasCanceled():
             cancel.set()
-            dialog.setLabelText("Stopping after the batch in hand…")
+            compressing = str(state["stage"]).startswith("compressing")
+            dialog.setLabelText("Stopping after the batch in hand…" if compressing else "Finishing the last stage, which cannot be stopped…")
             return
         total, done = int(state["total"]), int(state["done"])  # type: ignore[call-overload]
         stage = str(state["stage"]).capitalize()
