@@ -34,11 +34,12 @@ would then look for its labels by cable, through every row."""
 
 FILTER_TEXT = (
     "coalesce({t}reference_id, '') || ' ' || coalesce({t}origin, '') || ' ' || coalesce({t}subject, '')"
-    " || replace(replace({t}tags, ' | ', ' '), '_', ' ')"
+    " || replace({t}tags, ' | ', ' ')"
 )
 """What the list's filter box matches, made from a row of ``cables`` (``{t}``: its alias and a dot):
-reference id, origin, subject, and the tags as spelled and as written. No case is folded: the trigram
-index folds it (Unicode letters too), and LIKE folds ASCII."""
+reference id, origin, subject, and the tags as spelled and as written (``HUMAN_RIGHTS``: the box's
+words are matched as parts of words, so "human" and "rights" find it, and so does "human_rights").
+No case is folded: the trigram index folds it (Unicode letters too), and LIKE folds ASCII."""
 
 FILTER_VIEW = f"CREATE VIEW filter_view AS SELECT id, {FILTER_TEXT.format(t='')} AS filter_text FROM cables"
 FILTER_INDEX = (

@@ -178,12 +178,13 @@ def test_a_label_is_deleted_through_the_primary_key(library: Library) -> None:
     assert [step[-1] for step in plan] == ["SEARCH labels USING PRIMARY KEY (term=? AND created=? AND cable_id=?)"]
 
 
-def test_the_filter_box_folds_case_of_any_letter_and_reads_tags_as_written(library: Library) -> None:
-    """The filter text is no longer lowered in Python: the trigram index folds the case of É as of E."""
+def test_the_filter_box_folds_case_of_any_letter_and_reads_tags_as_spelled_and_written(library: Library) -> None:
+    """The filter text is no longer lowered in Python: the trigram index folds the case of É as of E.
+    A tag of two words is one word of the tags column (HUMAN_RIGHTS), found by either word or by both."""
     cable = corpus_cable("html/01VATICAN5693.html")
     with library.transaction():
-        key, _new = library.store(replace(cable, subject="Visit to the ÉLYSÉE Palace"), b"text")
-    for words in ("élysée", "ÉLYSÉE palace", "vtprel", "01vatican", "embassy vatican", "VT"):
+        key, _new = library.store(replace(cable, subject="Visit to the ÉLYSÉE Palace", tags=[*cable.tags, "HUMAN RIGHTS"]), b"text")
+    for words in ("élysée", "ÉLYSÉE palace", "vtprel", "01vatican", "embassy vatican", "VT", "human rights", "human_rights"):
         assert library.query(ListQuery(text=words)) == [key], words
     assert library.query(ListQuery(text="elysee")) == []  # diacritics are kept
     _check_filter_index(library.path)
