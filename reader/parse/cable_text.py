@@ -238,9 +238,12 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
     lines = text.split("\n")
 
     found = _find_banner(lines)
+    preview_front: FrontMatter | None = None
     if found and ("..." in text or "…" in text) and (second := _second_copy_after_preview(lines, *found)) is not None:
         preview, copy = lines[found[0] : second], lines[second:]
         if sum(map(len, copy)) > sum(map(len, preview)):
+            # Its fields stand in for those the full text lacks (a subject cut off, rather than none).
+            preview_front = read_front_matter(preview[1:])
             del lines[found[0] : second]
             # The copy's banner line now stands where the preview's stood; on a flattened page it
             # also carries the E.O. and TAGS fields, which its own banner's rest holds.
@@ -295,6 +298,10 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
     front = read_front_matter(body_lines)
     if found and header.unknown:
         _merge_front(front, read_front_matter([lines[i] for i in header.unknown]))
+    if preview_front is not None:
+        if not front.subject and preview_front.subject:
+            cable.warn("subject taken from the page's cut-off preview of the cable")
+        _merge_front(front, preview_front)
     _read_front(cable, front, year)
 
     body = read_body(body_lines[front.end :], markdown=source.format == "markdown")

@@ -206,3 +206,15 @@ def test_an_office_that_is_also_a_caption_word_stays_in_the_for_line() -> None:
     assert _captions_before("CODEL PELOSI PASS TO CONTROL OFFICER") == ([], "CODEL PELOSI PASS TO CONTROL OFFICER")
     assert _captions_before("SIPDIS FOR") == ([], "SIPDIS FOR")  # what is left would be no FOR line
     assert _captions_before("nofORN sipdis DEPT FOR NEA/MAG") == (["NOFORN", "SIPDIS"], "DEPT FOR NEA/MAG")
+
+
+def test_a_subject_only_the_cut_off_preview_carries_is_kept_cut_off() -> None:
+    """07YEREVAN659's page shows a cut-off preview (its SUBJECT line ends the preview with "...")
+    and then the full text, whose flattened front matter has no SUBJECT line. The full text wins,
+    and the subject comes from the preview, said to be so, rather than being lost."""
+    cable = parse_one("html/07YEREVAN659.html")
+    assert "a cut-off preview of the cable was replaced by its full text" in cable.warnings
+    assert cable.subject == "GLOBAL GOLD MINING: A YEAR OF..."
+    assert "subject taken from the page's cut-off preview of the cable" in cable.warnings
+    assert cable.tags == ["EINV", "ECON", "PGOV", "OPIC", "AM"] and cable.eo == "12958"
+    assert [p.number for p in cable.paragraphs[:2]] == [None, 1] and cable.paragraphs[1].text.startswith("Global Gold Corporation")
