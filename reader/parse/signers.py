@@ -18,8 +18,10 @@ _SIGNER = re.compile(
 )
 _URL_LINE = re.compile(r"https?://|\bwww\.|\.gov\b|\bWebsite\b", re.IGNORECASE)
 """A line that points to the post's website: the name under it is the signer ("... home page/")."""
-_TITLE_WORD = re.compile(r"^[A-Z][a-z]*'?[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?$")
-"""One surname in mixed case: Spogli, LeBaron, McCain, O'Neill, Thompson-Jones."""
+_TITLE_WORD = re.compile(r"^(?:(?:van|von|de|da|del|della|der|di|du|la|le) )?[A-Z][a-z]*'?[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?$")
+"""One surname in mixed case: Spogli, LeBaron, McCain, O'Neill, Thompson-Jones, van Voorst."""
+_END_MARK = re.compile(r"\bEND (?:COMMENT|SUMMARY|NOTE)\W*$", re.IGNORECASE)
+"""A comment's or summary's closing words, which a name under them follows as a sentence's end would."""
 _GLUED_SIGNER = re.compile(
     r"(?:[.!?\"')\]]|\bEND COMMENT|\bEnd Comment|\bEND SUMMARY|Website:\s*\S+|\*{3,})"
     r"\s+([A-Z][A-Za-z'-]{2,}|[A-Z]{2})\s*$"
@@ -102,5 +104,5 @@ def _name_under_the_text(lines: list[str]) -> bool:
         return False
     name, previous = lines[-1].strip(), lines[-2].rstrip().rstrip("\\").rstrip()
     name_like = (name.isupper() and len(name.split()) <= 2) or bool(_TITLE_WORD.match(name))
-    under_text = previous.endswith(_SENTENCE_END) or bool(_URL_LINE.search(previous))
+    under_text = previous.endswith(_SENTENCE_END) or bool(_URL_LINE.search(previous) or _END_MARK.search(previous))
     return name_like and under_text and _signer_line(name)

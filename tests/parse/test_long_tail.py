@@ -347,6 +347,8 @@ def test_a_pilcrow_head_after_a_garbled_or_redacted_line_opens_its_paragraph() -
         ("html/08MANAMA165.html", ["ERELI"]),  # glued after a rule of asterisks
         ("html/08BOGOTA2506.html", ["BROWNFIELD"]),  # every line ends in a backslash
         ("html/08BOGOTA4083.html", ["BROWNFIELD"]),  # under "End of official translation."
+        ("html/06REYKJAVIK125.html", ["van Voorst"]),  # in mixed case alone, its particle lower case
+        ("html/09HAVANA221.html", ["FARRAR"]),  # under "End Comment", which has no full stop
     ],
 )
 def test_signers_in_the_shapes_pages_print_them(relative: str, signers: list[str]) -> None:
@@ -359,6 +361,11 @@ def test_a_title_case_word_ending_a_sentence_is_not_a_signer() -> None:
     cable = parse_text(
         "UNCLASSIFIED\nSUBJECT: TEST\n\n1. (U) The delegation flew on to\nNicaragua.\n\n2. (U) Its last stop was\nManagua\n"
     )
+    assert cable.signers == []
+
+
+def test_a_line_under_an_end_mark_that_is_not_a_name_is_not_a_signer() -> None:
+    cable = parse_text("UNCLASSIFIED\nSUBJECT: TEST\n\n1. (U) Text. End Comment\nthe talks went on\n")
     assert cable.signers == []
 
 
