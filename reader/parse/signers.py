@@ -36,12 +36,17 @@ NOT_SIGNER = frozenset(
 )
 
 
+_ROW_DATE = re.compile(r"\s+0\s+\d{1,2}/\d{1,2}/\d{4}\s*$")
+"""``STEVENS 0 12/18/2007``: a database row's fields after the name, at the very end of some pages."""
+
+
 def _clean_tail(lines: list[str]) -> None:
-    """Drop blank lines and debris (``.``, ``##``) after the text; ``HORAN##`` -> ``HORAN``."""
+    """Drop blank lines and debris (``.``, ``##``) after the text; ``HORAN##`` -> ``HORAN``,
+    ``STEVENS 0 12/18/2007`` -> ``STEVENS``."""
     while lines and _DEBRIS.match(lines[-1]):
         lines.pop()
     if lines:
-        lines[-1] = lines[-1].rstrip().rstrip("#*\\").rstrip()
+        lines[-1] = _ROW_DATE.sub("", lines[-1].rstrip().rstrip("#*\\").rstrip())
 
 
 def take_signers(lines: list[str], numbered: bool, others_before: bool) -> tuple[list[str], bool]:

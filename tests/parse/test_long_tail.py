@@ -349,6 +349,8 @@ def test_a_pilcrow_head_after_a_garbled_or_redacted_line_opens_its_paragraph() -
         ("html/08BOGOTA4083.html", ["BROWNFIELD"]),  # under "End of official translation."
         ("html/06REYKJAVIK125.html", ["van Voorst"]),  # in mixed case alone, its particle lower case
         ("html/09HAVANA221.html", ["FARRAR"]),  # under "End Comment", which has no full stop
+        ("html/07TRIPOLI1053.html", ["STEVENS"]),  # glued, then a database row's "0 12/18/2007"
+        ("html/08LONDON592.html", ["TUTTLE"]),  # under the website line, then "0 02/26/2008"
     ],
 )
 def test_signers_in_the_shapes_pages_print_them(relative: str, signers: list[str]) -> None:
