@@ -19,8 +19,9 @@ from reader.parse.signers import take_signers
 from reader.parse.summary import find_summary
 
 _HEADING_WITH_RULE = re.compile(r"^\s*(?P<text>\S.*?\S)\s+[-=_]{6,}\s*$")
-_DROP_INITIALS = frozenset("SNB#")
-_DROP = re.compile(r"^\s*(SIPDIS|NNNN|BT|#\d*)\s*$")  # transmission marks: end of text, message number
+_DROP_INITIALS = frozenset("SNB#E")
+# Transmission marks: end of text, message number, and the "End Cable Text" some pages print after NNNN.
+_DROP = re.compile(r"^\s*(SIPDIS|NNNN|BT|#\d*|End Cable Text|END CABLE TEXT)\s*$")
 _ITEM = re.compile(r"^\s*(?:-{1,2}\s|\*\s|o\s|•|\(?[A-Za-z0-9]{1,2}[.)]\s|\((?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})\)\s)")
 _PREFORMATTED = re.compile(r"^\s{4,}\S|\S\s{3,}\S.*\S\s{3,}\S|^[^:]{1,30}:\s{3,}\S")
 # "... questions: ¶A. What was his job ... ¶B. Did he ...": lettered sub-paragraphs run together.

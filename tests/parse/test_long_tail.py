@@ -351,6 +351,7 @@ def test_a_pilcrow_head_after_a_garbled_or_redacted_line_opens_its_paragraph() -
         ("html/09HAVANA221.html", ["FARRAR"]),  # under "End Comment", which has no full stop
         ("html/07TRIPOLI1053.html", ["STEVENS"]),  # glued, then a database row's "0 12/18/2007"
         ("html/08LONDON592.html", ["TUTTLE"]),  # under the website line, then "0 02/26/2008"
+        ("html/08STATE23763.html", ["RICE"]),  # glued, then NNNN and the page's "End Cable Text"
     ],
 )
 def test_signers_in_the_shapes_pages_print_them(relative: str, signers: list[str]) -> None:
@@ -364,6 +365,11 @@ def test_a_title_case_word_ending_a_sentence_is_not_a_signer() -> None:
         "UNCLASSIFIED\nSUBJECT: TEST\n\n1. (U) The delegation flew on to\nNicaragua.\n\n2. (U) Its last stop was\nManagua\n"
     )
     assert cable.signers == []
+
+
+def test_the_end_cable_text_line_is_a_transmission_mark_not_text() -> None:
+    cable = parse_one("html/10STATE17263.html")
+    assert "End Cable Text" not in cable.paragraphs[-1].text
 
 
 def test_a_line_under_an_end_mark_that_is_not_a_name_is_not_a_signer() -> None:
