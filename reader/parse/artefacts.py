@@ -39,8 +39,9 @@ _TSV_ROW = re.compile(r"(?m)^\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?\t(?:[^\t\n]*\t)
 _CSV_ROW = re.compile(
     r'(?m)^"?\d+"?,"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d"?,"?\d\d[A-Z]+\d+"?,'
     # on one line up to the header field; or the release's row as printed over lines:
-    # "Embassy The Hague",<newline>CONFIDENTIAL,07THEHAGUE1340,"<header>
-    r'(?:.*?,"(?=[^,]*$)|"[^"]{0,80}",\s*"?[A-Z/ ]+"?,"?[^",\n]*"?,")'
+    # "Embassy The Hague",<newline>CONFIDENTIAL,07THEHAGUE1340,"<header>, its references
+    # wrapped too: SECRET//NOFORN,09THEHAGUE419|09THEHAGUE54<newline>3|09THEHAGUE92,"<header>
+    r'(?:.*?,"(?=[^,]*$)|"[^"]{0,80}",\s*"?[A-Z/ ]+"?,"?[^",]{0,2000}"?,")'
 )
 
 # What every such row holds after its time: the search for it skips to each colon, where the

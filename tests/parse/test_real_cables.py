@@ -218,3 +218,16 @@ def test_a_subject_only_the_cut_off_preview_carries_is_kept_cut_off() -> None:
     assert "subject taken from the page's cut-off preview of the cable" in cable.warnings
     assert cable.tags == ["EINV", "ECON", "PGOV", "OPIC", "AM"] and cable.eo == "12958"
     assert [p.number for p in cable.paragraphs[:2]] == [None, 1] and cable.paragraphs[1].text.startswith("Global Gold Corporation")
+
+
+def test_a_pasted_release_row_whose_references_wrap_is_unpacked() -> None:
+    """09THEHAGUE567's page pastes the release's CSV row over lines, its origin and its list of
+    references both wrapped ("...|09THEHAGUE54" / "3|09THEHAGUE92,"): the row is unpacked, and the
+    cable's own fields are read from the text after it."""
+    cable = parse_one("html/09THEHAGUE567.html")
+    assert "a pasted database row (CSV) was unpacked" in cable.warnings
+    assert cable.classified_by == "Political-Economic Counselor Andrew Mann"
+    assert [r.reference_id for r in cable.references] == ["09THEHAGUE543", "09THEHAGUE514", "09THEHAGUE419", "09THEHAGUE92"]
+    assert cable.subject.endswith('"GETTING TO YES" STRATEGY FOR EXTENDING DUTCH DEPLOYMENT IN AFGHANISTAN POST-2010')
+    assert (cable.paragraphs[0].number, cable.paragraphs[0].marking) == (1, "S/NF")
+    assert cable.signers == ["LEVIN"]
