@@ -47,12 +47,19 @@ def document_payload(cable: Cable, source_text: bytes | None) -> bytes:
     return _LENGTHS.pack(len(source), len(joined), len(model)) + source + joined + model
 
 
-def _payload(blob: bytes) -> tuple[bytes, bytes, bytes] | None:
-    """(source, paragraph texts, model JSON) of a blob of format 5 or 4; None for a format-3 one."""
+def _decompressed(blob: bytes) -> bytes | None:
+    """What a blob of format 5 (zstd) or 4 (zlib) compresses; None for a format-3 one."""
     if not blob or blob[0] not in (DOCUMENT, ZLIB_DOCUMENT):
         return None
     rest = memoryview(blob)[1:]
-    payload = compression.decompress(rest) if blob[0] == DOCUMENT else zlib.decompress(rest)
+    return compression.decompress(rest) if blob[0] == DOCUMENT else zlib.decompress(rest)
+
+
+def _payload(blob: bytes) -> tuple[bytes, bytes, bytes] | None:
+    """(source, paragraph texts, model JSON) of a blob of format 5 or 4; None for a format-3 one."""
+    payload = _decompressed(blob)
+    if payload is None:
+        return None
     source_length, texts_length, model_length = _LENGTHS.unpack_from(payload)
     start = _LENGTHS.size
     source = payload[start : start + source_length]
@@ -107,10 +114,9 @@ def document_source(blob: bytes) -> bytes | None:
 def repack_document(blob: bytes, level: int) -> bytes | None:
     """A document blob compressed again at zstd ``level`` (a format-4 zlib one becomes a zstd one),
     or None: a format-3 blob (its model alone) is left as it is, and so is one that would not shrink."""
-    if not blob or blob[0] not in (DOCUMENT, ZLIB_DOCUMENT):
+    payload = _decompressed(blob)
+    if payload is None:
         return None
-    rest = memoryview(blob)[1:]
-    payload = compression.decompress(rest) if blob[0] == DOCUMENT else zlib.decompress(rest)
     packed = bytes((DOCUMENT,)) + compression.compress(payload, level)
     return packed if len(packed) < len(blob) else None
 

@@ -312,18 +312,14 @@ MIGRATIONS: dict[int, tuple[Step, ...]] = {
     # (so that scanning the list reads no text); a document then carries its source text too,
     # compressed with it. Stored texts are read in either form and are not rewritten here.
     # Controls and tags become indexed labels, dated, so that one of them lists its cables newest
-    # first from its index alone; a narrow index of (id, created, level) sorts the ids other
-    # filters find without reading the table.
+    # first from its index alone (the table is filled by 6 -> 7, which makes it in its last form);
+    # a narrow index of (id, created, level) sorts the ids other filters find without reading the table.
     3: (
         "CREATE TABLE documents(id INTEGER PRIMARY KEY REFERENCES cables(id) ON DELETE CASCADE, body BLOB NOT NULL)",
         "INSERT INTO documents(id, body) SELECT id, model FROM cables",
         "ALTER TABLE cables DROP COLUMN model",
         "ALTER TABLE sources ADD COLUMN text_in_document INTEGER NOT NULL DEFAULT 0",
-        "CREATE TABLE labels(term TEXT NOT NULL, created REAL NOT NULL,"
-        " cable_id INTEGER NOT NULL REFERENCES cables(id) ON DELETE CASCADE,"
-        " PRIMARY KEY(term, created, cable_id)) WITHOUT ROWID",
-        "CREATE INDEX labels_cable ON labels(cable_id)",
-        lambda connection: label_every_cable(connection),
+        LABELS_TABLE,
         "DROP INDEX IF EXISTS cables_created",
         "DROP INDEX IF EXISTS cables_level",
         "DROP INDEX IF EXISTS cables_origin",
