@@ -20,10 +20,11 @@ _URL_LINE = re.compile(r"https?://|\bwww\.|\.gov\b|\bWebsite\b", re.IGNORECASE)
 """A line that points to the post's website: the name under it is the signer ("... home page/")."""
 _TITLE_WORD = re.compile(r"^(?:(?:van|von|de|da|del|della|der|di|du|la|le) )?[A-Z][a-z]*'?[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?$")
 """One surname in mixed case: Spogli, LeBaron, McCain, O'Neill, Thompson-Jones, van Voorst."""
-_END_MARK = re.compile(r"\bEND (?:COMMENT|SUMMARY|NOTE)\W*$", re.IGNORECASE)
-"""A comment's or summary's closing words, which a name under them follows as a sentence's end would."""
+_CLOSING = r"\b(?i:END (?:COMMENT|SUMMARY|NOTE))"
+"""A comment's, summary's or note's closing words, which a name after them follows as a sentence's end would."""
+_END_MARK = re.compile(_CLOSING + r"\W*$")
 _GLUED_SIGNER = re.compile(
-    r"(?:[.!?\"')\]]|\bEND COMMENT|\bEnd Comment|\bEND SUMMARY|Website:\s*\S+|\*{3,})"
+    r"(?:[.!?\"')\]]|" + _CLOSING + r"|Website:\s*\S+|\*{3,})"
     r"\s+([A-Z][A-Za-z'-]{2,}|[A-Z]{2})\s*$"
 )
 # A website line broken by a space ("...Portal:Unit ed_Kingdom LEBARON"): a name in capitals.
