@@ -7,7 +7,6 @@ import json
 import sys
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
 from reader.cli.cable_sources import open_library
 from reader.library.citations import citation_graph
@@ -119,10 +118,11 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_compact(args: argparse.Namespace) -> int:
-    where = Path(args.library) if args.library else default_library_path()
-    if not where.exists():
-        print(f"error: there is no library at {where}", file=sys.stderr)
+    library = open_library(args.library)  # says what is missing or refused, as every reading command does
+    if library is None:
         return EXIT_PROBLEMS
+    where = library.path
+    library.close()
 
     def progress(stage: str, done: int, total: int) -> None:
         print(f"\r{stage}: {done:,} of {total:,}" if total > 1 else f"\r{stage}", end="\033[K", file=sys.stderr)
