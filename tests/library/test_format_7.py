@@ -123,7 +123,8 @@ def test_a_real_format_6_library_is_migrated_to_format_7(tmp_path: Path) -> None
 
     # A document replaced after the upgrade takes its old labels with it, and a deleted one all of its.
     bogota = library.key_of_reference("02BOGOTA3281")
-    cable = corpus_cable("html/02BOGOTA3281.html")
+    stored_at = library.get(bogota).source  # the path the old code read it from, wherever the corpus is now
+    cable = replace(corpus_cable("html/02BOGOTA3281.html"), source=stored_at)
     relabelled = replace(cable, controls=["SBU"], tags=["ECON", "CO"], tags_as_written=["ECON", "COL"])
     with library.transaction():
         library.store(relabelled, b"a newer copy", 1, 1.0)
