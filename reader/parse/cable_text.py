@@ -18,13 +18,13 @@ from reader.parse.dates import DTG, dtg_to_datetime, full_year, parse_declassify
 from reader.parse.decode import decode_entities
 from reader.parse.front_matter import (
     EO_LINE,
-    PARAGRAPH_START,
     FrontMatter,
     label_of,
     read_front_matter,
     ref_text,
     split_inline_labels,
     split_subject_marking,
+    starts_paragraph,
 )
 from reader.parse.header import parse_header
 from reader.parse.id_inference import YearEvidence, id_from_header, infer_reference_id
@@ -75,7 +75,7 @@ def normalize_newlines(text: str) -> str:
 
 def _find_banner(lines: list[str]) -> tuple[int, Banner] | None:
     for index, line in enumerate(lines[:_BANNER_SCAN_LINES]):
-        if PARAGRAPH_START.match(line) and index > 0:
+        if index > 0 and starts_paragraph(line):
             break
         banner = parse_banner(line)
         if banner:

@@ -108,8 +108,17 @@ def _ref_letters_read(ref_lines: list[str]) -> int:
     return count
 
 
-def _is_paragraph(line: str) -> bool:
-    return bool(PARAGRAPH_START.match(line))
+_PARAGRAPH_INITIALS = frozenset("¶\ufffd")
+
+
+def starts_paragraph(line: str) -> bool:
+    """Whether ``line`` opens a numbered paragraph (``PARAGRAPH_START``). Only a line whose first
+    character after spaces is a digit or a pilcrow can: the others are told so without a search,
+    and most lines a reader asks about are the others."""
+    first = line.lstrip()[:1]
+    return (first.isdecimal() or first in _PARAGRAPH_INITIALS) and PARAGRAPH_START.match(line) is not None
+
+
 
 
 def _continues(name: str, line: str, blank_before: bool, parts: dict[str, list[str]], structure_next: bool = False) -> bool:
@@ -124,10 +133,10 @@ def _continues(name: str, line: str, blank_before: bool, parts: dict[str, list[s
         letter = _ref_letter(line)
         if letter:
             return letter == chr(ord("A") + _ref_letters_read(field_lines)) or not blank_before
-        if blank_before and line[:1].isdigit() and field_lines[-1].rstrip()[-1:].isalpha() and not _is_paragraph(line):
+        if blank_before and line[:1].isdigit() and field_lines[-1].rstrip()[-1:].isalpha() and not starts_paragraph(line):
             return True  # "(B) Rio de Janeiro" / (blank) / "00723 (C) Brasilia 01392": the serial wrapped
-        return not blank_before and not _is_paragraph(line)
-    if _is_paragraph(line):
+        return not blank_before and not starts_paragraph(line)
+    if starts_paragraph(line):
         return False
     if name == "subject" and field_lines == [""]:
         return True  # "SUBJECT:" alone, the subject on the next line
@@ -171,7 +180,7 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
         if not line:
             blank_before = True
             continue
-        if _is_paragraph(line):
+        if starts_paragraph(line):
             break
         if current == "classified_by" and _continues(current, line, blank_before, parts):
             parts[current].append(raw.rstrip())  # "Richa" / "rd Hoagland, E.O. 12958, ...": one statement
@@ -196,7 +205,7 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
             elif (words := caption_words(piece)) is not None:
                 front.captions += [w for w in words if w not in front.captions]
                 current = None
-            elif _is_paragraph(piece):
+            elif starts_paragraph(piece):
                 stop_at = number
                 break
             elif "subject" not in parts and "tags" not in parts and _FOR_LINE.match(piece) and len(piece) < 1000:
@@ -238,7 +247,7 @@ def _structure_after(lines: list[str], index: int) -> bool:
     if index + 1 >= len(lines) or lines[index + 1].strip():
         return False
     following = next((line.strip() for line in lines[index + 2 :] if line.strip()), "")
-    return bool(following) and (bool(label_of(following)) or _is_paragraph(following))
+    return bool(following) and (bool(label_of(following)) or starts_paragraph(following))
 
 
 def _redaction_before_label(piece: str, lines: list[str], index: int) -> bool:
@@ -255,7 +264,7 @@ def _label_ahead(lines: list[str], start: int, window: int = 12) -> bool:
     for line in lines[start:]:
         if not line.strip():
             continue
-        if _is_paragraph(line):
+        if starts_paragraph(line):
             return False
         if label_of(line.strip()) in ("eo", "tags", "subject"):
             return True

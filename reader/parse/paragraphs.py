@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from reader.model import Paragraph
 from reader.parse.classification import MARKING, marking_level
-from reader.parse.line_shapes import RULE, SENTENCE_END
+from reader.parse.line_shapes import RULE, SENTENCE_END, lines_containing
 from reader.parse.paragraph_heads import HEAD, select_heads
 from reader.parse.signers import take_signers
 from reader.parse.summary import find_summary
@@ -23,6 +23,19 @@ _DROP_INITIALS = frozenset("SNB#E")
 # Transmission marks: end of text, message number, and the "End Cable Text" some pages print after NNNN.
 _DROP = re.compile(r"^\s*(SIPDIS|NNNN|BT|#\d*|End Cable Text|END CABLE TEXT)\s*$")
 _ITEM = re.compile(r"^\s*(?:-{1,2}\s|\*\s|o\s|•|\(?[A-Za-z0-9]{1,2}[.)]\s|\((?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})\)\s)")
+_ITEM_INITIALS = frozenset("-*o•(")
+_ITEM_STOPS = frozenset(".)")
+
+
+def _may_be_item(line: str) -> bool:
+    """Whether ``_ITEM`` could match: an item opens with a dash, star, "o", bullet or parenthesis,
+    or has its "." or ")" within its first three characters. Asked of every line of every
+    paragraph, this answers most without the pattern's search."""
+    text = line.lstrip()
+    return text[:1] in _ITEM_INITIALS or text[1:2] in _ITEM_STOPS or text[2:3] in _ITEM_STOPS
+
+
+_RULE_MARKS = ("---", "===", "___", "***")
 _PREFORMATTED = re.compile(r"^\s{4,}\S|\S\s{3,}\S.*\S\s{3,}\S|^[^:]{1,30}:\s{3,}\S")
 # "... questions: ¶A. What was his job ... ¶B. Did he ...": lettered sub-paragraphs run together.
 _RUN_IN_LETTER = re.compile(r"[¶\ufffd]\s*(?=\(?[A-Za-z][.)]\s)")
@@ -51,12 +64,12 @@ class Body:
 
 
 def _headings(lines: list[str]) -> tuple[dict[int, str], set[int]]:
-    """Heading lines (underlined or boxed by rules) by index, and rule lines to drop."""
+    """Heading lines (underlined or boxed by rules) by index, and rule lines to drop. Only lines
+    with a rule's marks in them are looked at (found by a few searches of the whole text)."""
     headings: dict[int, str] = {}
     rules: set[int] = set()
-    for index, line in enumerate(lines):
-        if "---" not in line and "===" not in line and "___" not in line and "***" not in line:
-            continue
+    for index in lines_containing("\n".join(lines), _RULE_MARKS):
+        line = lines[index]
         if RULE.match(line):
             rules.add(index)
             prev = index - 1
@@ -106,7 +119,7 @@ def compose_text(lines: list[str]) -> str:
         pre = ("   " in line or line[:1] == "\t") and _PREFORMATTED.search(line) is not None
         if pre:
             out.append(line)
-        elif not out or previous_pre or _ITEM.match(line):
+        elif not out or previous_pre or (_may_be_item(line) and _ITEM.match(line)):
             out.append([line])
         else:
             joined = out[-1]

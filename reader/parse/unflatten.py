@@ -104,13 +104,12 @@ def unflatten(text: str) -> str:
         return text
     for index, line in enumerate(lines):
         if len(line) > LONG_LINE:
-            # Where a label or a head is seen without its hint, the line stays as it was read.
-            split = _break_before_labels(line)
-            if split is not line and (any(label in line for label in _LABEL_HINTS) or line.find("¶", 1) > 0):
-                line = split
-            split = _break_before_paragraphs(line)
-            if split is not line and ". (" in line:
-                line = split
+            # Where a label or a head is seen without its hint, the line stays as it was read
+            # (so a line without one is not searched: most long lines are a paragraph's prose).
+            if any(label in line for label in _LABEL_HINTS) or line.find("¶", 1) > 0:
+                line = _break_before_labels(line)
+            if ". (" in line:
+                line = _break_before_paragraphs(line)
             if " FM " in line and _FLAT_HEADER.search(line):  # "O R 181205Z NOV 75 ZFF4 FM AMEMBASSY X TO ... INFO ..."
                 line = _HEADER_LABEL.sub("\n", line)
             if "------" in line:
