@@ -167,6 +167,16 @@ def library_error(path: Path, exc: sqlite3.DatabaseError) -> LibraryError:
     return LibraryError(f"The library {path} is damaged ({exc}); it was left untouched.")
 
 
+CACHE_KIB = 32 * 1024
+"""Each connection keeps up to 32 MiB of the library's pages. SQLite's default is 2,000 KiB, which
+on 64 KiB pages (``PAGE_SIZE``) is 31 pages: fewer than one cable's insert touches across its
+tables, nine list indexes and two full-text indexes. Storing a release row then took 119 µs
+in a library opened anew against 58 µs with this cache (64 MiB: no faster). The connection that
+had just created a library kept the 500 pages it had sized for 4 KiB, which is why a fresh
+import never showed it; the window's imports, into the library it opened at start, always did.
+Pages are held only once read: the window on the whole release holds about 30 MiB more."""
+
+
 def open_library_database(path: Path) -> sqlite3.Connection:
     """Open (creating if need be) the library at ``path``, in WAL mode, autocommit."""
     path = Path(path)
@@ -177,6 +187,7 @@ def open_library_database(path: Path) -> sqlite3.Connection:
     try:
         connection = sqlite3.connect(str(path), timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
         connection.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
+        connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]

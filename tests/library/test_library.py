@@ -12,7 +12,7 @@ import pytest
 from reader.library.importer import import_paths
 from reader.library.library import Library
 from reader.library.query import ListQuery, month_bounds, month_counts_of
-from reader.library.schema import SCHEMA_VERSION, LibraryError
+from reader.library.schema import CACHE_KIB, SCHEMA_VERSION, LibraryError
 from reader.library.store import MemoryStore
 from reader.model import Cable
 from reader.parse import parse_paths
@@ -301,3 +301,16 @@ def test_month_bounds_cross_years_and_start_on_the_first_second_of_a_month() -> 
     assert [(year, month) for year, month, _, _ in bounds] == [(1975, 12), (1976, 1), (1976, 2)]
     assert bounds[1][2] == bounds[0][3] == int(datetime(1976, 1, 1, tzinfo=UTC).timestamp())
     assert bounds[2][2] == february_1976
+
+
+def test_a_library_opened_again_keeps_enough_of_its_pages(tmp_path: Path) -> None:
+    """SQLite's default cache is 2,000 KiB: on the library's 64 KiB pages, 31 pages, fewer than one
+    insert touches. Every connection, the one that makes a library and one that opens it later
+    (the window's, the importer's), holds CACHE_KIB of pages."""
+    path = tmp_path / "library.sqlite3"
+    Library(path).close()
+    for library in (Library(path), Library(path)):
+        pages = library._db.execute("PRAGMA page_size").fetchone()[0]
+        assert library._db.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
+        assert CACHE_KIB * 1024 // pages >= 500
+        library.close()
