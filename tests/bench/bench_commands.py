@@ -1,13 +1,15 @@
 """The command line on a folder of pages and on a release CSV, whole process, against the floor.
 
-    python tests/bench/bench_commands.py [--pages 1500] [--csv FILE] [--baseline CHECKOUT] [--rounds 1]
+    python tests/bench/bench_commands.py [--pages 1500] [--csv FILE] [--baseline CHECKOUT] [--rounds 1] [--into-existing]
 
 Times, as a user would see them (a new process each, start-up included, the bytecode cached as an
 installed program has it):
 
 - ``python -m reader parse FOLDER --json > /dev/null`` on a folder of ``--pages`` pages
   (the corpus's pages and texts, copied as often as needed);
-- ``python -m reader import FOLDER`` of the same folder into a new library;
+- ``python -m reader import FOLDER`` of the same folder into a new library (``--into-existing``:
+  into an empty library another process made first, as the window imports into the library it
+  opened when it started);
 - ``python -m reader import FILE`` of a release CSV (``--csv``; say the first rows of the
   scale corpus that ``bench_library_scale.py`` writes), and the library's size beside the CSV's;
 - the floor of each, in a new process too: reading every byte and one regex pass over it.
@@ -91,28 +93,32 @@ def _library_size(path: Path) -> int:
     return sum(os.path.getsize(str(path) + s) for s in ("", "-wal") if os.path.exists(str(path) + s))
 
 
-def measure(checkout: Path, pages: Path, release: Path | None, work: Path) -> dict[str, float]:
-    """One run of each command with ``checkout``, each import into a new library."""
+def measure(checkout: Path, pages: Path, release: Path | None, work: Path, existing: bool = False) -> dict[str, float]:
+    """One run of each command with ``checkout``, each import into a new library (``existing``:
+    one another process made first, as the window's is when cables are dropped on it)."""
     python = sys.executable
     parse = [python, "-m", "reader", "parse", str(pages), "--json"]
     figures = {"parse": _timed(parse, checkout)}
     figures["parse cpu"] = _PROCESSOR_SECONDS[tuple(parse)]
     library = work / f"pages-{checkout.name}.sqlite3"
-    _remove_library(library)
+    _remove_library(library, checkout, existing)
     pages_import = [python, "-m", "reader", "import", str(pages), "--library", str(library)]
     figures["import pages"] = _timed(pages_import, checkout)
     figures["import pages cpu"] = _PROCESSOR_SECONDS[tuple(pages_import)]
     if release is not None:
         library = work / f"release-{checkout.name}.sqlite3"
-        _remove_library(library)
+        _remove_library(library, checkout, existing)
         figures["import csv"] = _timed([python, "-m", "reader", "import", str(release), "--library", str(library)], checkout)
         figures["library / csv"] = _library_size(library) / release.stat().st_size
     return figures
 
 
-def _remove_library(path: Path) -> None:
+def _remove_library(path: Path, checkout: Path, existing: bool) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
+    if existing:
+        made = "import sys; from reader.library.library import Library; Library(sys.argv[1]).close()"
+        subprocess.run([sys.executable, "-c", made, str(path)], cwd=checkout, check=True, env=_ENVIRONMENT)
 
 
 def main() -> int:
@@ -121,6 +127,9 @@ def main() -> int:
     parser.add_argument("--csv", type=Path, help="a release CSV to import")
     parser.add_argument("--baseline", type=Path, help="another checkout to run the same commands with")
     parser.add_argument("--rounds", type=int, default=1, help="turns each checkout takes; each figure is the best")
+    parser.add_argument(
+        "--into-existing", action="store_true", help="import into a library another process made first (as the window's)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="cable-bench-") as temporary:
         work = Path(temporary)
@@ -132,6 +141,8 @@ def main() -> int:
         floor_pages = _timed([sys.executable, "-c", _FLOOR, str(work / "pages")], REPO)
         floor_csv = _timed([sys.executable, "-c", _FLOOR, str(args.csv)], REPO) if args.csv else None
         print(f"{count} pages; release CSV {args.csv} ({rows:,} rows)" if args.csv else f"{count} pages")
+        if args.into_existing:
+            print("  every import into an empty library made first by another process")
         print(f"  floor, read + one regex pass, pages : {floor_pages:6.2f} s = {count / floor_pages:8,.0f} pages/s")
         if floor_csv:
             print(f"  floor, read + one regex pass, csv   : {floor_csv:6.2f} s = {rows / floor_csv:8,.0f} rows/s")
@@ -142,7 +153,7 @@ def main() -> int:
         for _round in range(max(1, args.rounds)):
             for name, checkout in runs:
                 (work / name.replace(" ", "-")).mkdir(exist_ok=True)
-                figures = measure(checkout, work / "pages", args.csv, work / name.replace(" ", "-"))
+                figures = measure(checkout, work / "pages", args.csv, work / name.replace(" ", "-"), args.into_existing)
                 best = results.setdefault(name, figures)
                 for key, value in figures.items():
                     best[key] = value if key == "library / csv" else min(best[key], value)
