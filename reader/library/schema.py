@@ -171,10 +171,12 @@ CACHE_KIB = 32 * 1024
 """Each connection keeps up to 32 MiB of the library's pages. SQLite's default is 2,000 KiB, which
 on 64 KiB pages (``PAGE_SIZE``) is 31 pages: fewer than one cable's insert touches across its
 tables, nine list indexes and two full-text indexes. Storing a release row then took 119 µs
-in a library opened anew against 58 µs with this cache (64 MiB: no faster). The connection that
-had just created a library kept the 500 pages it had sized for 4 KiB, which is why a fresh
+in a library opened anew against 58 µs with this cache (64 MiB: no faster). A cache is sized in
+pages of the size the file has when it is set: the connection that made a new library sized
+SQLite's default in 4 KiB pages, 500 of them, then held 500 of 64 KiB, which is why a fresh
 import never showed it; the window's imports, into the library it opened at start, always did.
-Pages are held only once read: the window on the whole release holds about 30 MiB more."""
+So the size is set again once the page size is the library's (set only before, the new
+library's cache grew to 512 MiB). Pages are held only once read."""
 
 
 def open_library_database(path: Path) -> sqlite3.Connection:
@@ -216,6 +218,9 @@ def open_library_database(path: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA foreign_keys = ON")
+    # Again: pages the cache was sized in before a new library's page size was set are 4 KiB,
+    # and it would hold sixteen times as many 64 KiB pages (512 MiB).
+    connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     ensure_list_indexes(connection, wait=False)
     return connection
 

@@ -119,8 +119,6 @@ def starts_paragraph(line: str) -> bool:
     return (first.isdecimal() or first in _PARAGRAPH_INITIALS) and PARAGRAPH_START.match(line) is not None
 
 
-
-
 def _continues(name: str, line: str, blank_before: bool, parts: dict[str, list[str]], structure_next: bool = False) -> bool:
     """Whether ``line`` continues the multi-line field ``name`` (``_subject``: a repeated one).
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -314,3 +316,31 @@ def test_a_library_opened_again_keeps_enough_of_its_pages(tmp_path: Path) -> Non
         assert library._db.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
         assert CACHE_KIB * 1024 // pages >= 500
         library.close()
+
+
+_WRITE_160_MIB = """
+import os, sys
+from reader.library.library import Library
+def rss_kib():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS"))
+library = Library(sys.argv[1])
+library._db.execute("CREATE TABLE scratch(blob BLOB)")
+before = rss_kib()
+for _ in range(10):
+    with library.transaction() as db:
+        db.executemany("INSERT INTO scratch VALUES (?)", ((os.urandom(16 * 1024),) for _ in range(1024)))
+print(rss_kib() - before)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads its memory from /proc")
+def test_a_new_library_holds_no_more_pages_than_its_cache(tmp_path: Path) -> None:
+    """The cache is sized in KiB, and a new library's pages are sized after the connection opens:
+    sized at SQLite's first 4 KiB, the cache held sixteen times as many 64 KiB pages (512 MiB), and
+    an import's memory grew by every page it wrote. Writing 160 MiB now leaves it within the cache."""
+    result = subprocess.run(
+        [sys.executable, "-c", _WRITE_160_MIB, str(tmp_path / "new.sqlite3")], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    grown_kib = int(result.stdout.strip())
+    assert grown_kib < CACHE_KIB + 32 * 1024, f"memory grew by {grown_kib // 1024} MiB writing 160 MiB"
