@@ -175,8 +175,8 @@ in a library opened anew against 58 µs with this cache (64 MiB: no faster). A c
 pages of the size the file has when it is set: the connection that made a new library sized
 SQLite's default in 4 KiB pages, 500 of them, then held 500 of 64 KiB, which is why a fresh
 import never showed it; the window's imports, into the library it opened at start, always did.
-So the size is set again once the page size is the library's (set only before, the new
-library's cache grew to 512 MiB). Pages are held only once read."""
+So ``_create`` sets the size again once the page size is the library's (set only before, the
+new library's cache grew to 512 MiB). Pages are held only once read."""
 
 
 def open_library_database(path: Path) -> sqlite3.Connection:
@@ -218,9 +218,6 @@ def open_library_database(path: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA foreign_keys = ON")
-    # Again: pages the cache was sized in before a new library's page size was set are 4 KiB,
-    # and it would hold sixteen times as many 64 KiB pages (512 MiB).
-    connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     ensure_list_indexes(connection, wait=False)
     return connection
 
@@ -475,3 +472,6 @@ def _create(connection: sqlite3.Connection) -> None:
         if connection.in_transaction:
             connection.execute("ROLLBACK")
         raise
+    # The cache was sized in the 4 KiB pages the file had when it was opened: sized again in the
+    # library's own, or it would hold sixteen times as many of them (512 MiB).
+    connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
