@@ -1,7 +1,8 @@
 """The document list: the rows a store's query returns, read lazily a page at a time.
 
 Sorting and filtering are done by the store (SQL for the library), so a list of
-251,287 cables sorts and filters without the window holding their text.
+251,287 cables sorts and filters without the window holding their text. The refreshes that
+loading asks for are asked of a library on a thread of their own (``refresh_later``).
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
-from reader.library.query import ListQuery, Summary
+from reader.library.library import Library
+from reader.library.query import ListQuery, MonthCounts, Summary
 from reader.library.store import CableStore, level_label
 from reader.model import Cable
 from reader.ui.colours import level_colour, text_on
+from reader.ui.list_fetcher import ListAnswer, ListFetcher
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
@@ -60,6 +63,16 @@ class CableListModel(QAbstractTableModel):
         self._keys: list[int] = []
         self._rows: dict[int, int] | None = None
         self._cache: dict[int, Summary] = {}
+        self._months: MonthCounts | None = None
+        self._total: int | None = None
+        self._fetcher = ListFetcher(store.path, self) if isinstance(store, Library) else None
+        self._fetcher_closed = False
+        self._generation = 0
+        self._waiting_for: int | None = None
+        self._again = False
+        if self._fetcher is not None:
+            self._fetcher.answered.connect(self._answered)
+            self._fetcher.failed.connect(self._fetch_failed)
         self.refresh()
 
     @property
@@ -70,16 +83,77 @@ class CableListModel(QAbstractTableModel):
     def query(self) -> ListQuery:
         return self._query
 
+    @property
+    def fetcher(self) -> ListFetcher | None:
+        """The thread that asks ``refresh_later``'s queries of a library (None for a memory store)."""
+        return self._fetcher
+
     # -- rows -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Ask the store again (after loading, or a new filter or order)."""
-        keys = self._store.query(self._query)
+        """Ask the store again, now (after loading, or a new filter or order)."""
+        self._generation += 1  # an answer still on its way is out of date
+        self._waiting_for = None
+        self._again = False
+        self._show(self._store.query(self._query), None, None, None)
+
+    def refresh_later(self) -> None:
+        """Ask the store again without stopping the window: a library is asked on the fetcher's
+        thread and the list changes when the answer comes (a memory store is asked now)."""
+        if self._fetcher is None or self._fetcher_closed:
+            self.refresh()
+        elif self._waiting_for is not None:
+            self._again = True  # one more asking once this one is answered, not a queue of them
+        else:
+            self._generation += 1
+            self._waiting_for = self._generation
+            self._fetcher.fetch(self._generation, self._query)
+
+    @property
+    def refreshing(self) -> bool:
+        """Whether a refresh asked for with ``refresh_later`` is still on its way."""
+        return self._waiting_for is not None
+
+    def _answered(self, answer: ListAnswer) -> None:
+        if answer.generation != self._waiting_for:
+            return
+        self._waiting_for = None
+        self._show(answer.keys, answer.rows, answer.months, answer.total)
+        if self._again:
+            self._again = False
+            self.refresh_later()
+
+    def _fetch_failed(self, generation: int, _message: str) -> None:
+        if generation == self._waiting_for:
+            self.refresh()  # the thread's connection failed: ask on the window's own
+
+    def close(self) -> None:
+        """Stop the fetcher's thread (before the window closes; later refreshes are asked now)."""
+        if self._fetcher is not None:
+            self._fetcher_closed = True
+            self._fetcher.stop()
+        self._waiting_for = None
+
+    def _show(self, keys: list[int], rows: dict[int, int] | None, months: MonthCounts | None, total: int | None) -> None:
         self.beginResetModel()
         self._keys = keys
-        self._rows = None
+        self._rows = rows
+        self._months = months
+        self._total = total
         self._cache.clear()
         self.endResetModel()
+
+    def month_counts(self) -> MonthCounts:
+        """Cables per month and level of the list as shown (for the timeline)."""
+        if self._months is None:
+            self._months = self._store.month_counts(self._query)
+        return self._months
+
+    def loaded_count(self) -> int:
+        """Cables in the store, shown or not, as of the last refresh."""
+        if self._total is None:
+            self._total = self._store.count()
+        return self._total
 
     def set_query(self, **changes: Any) -> None:
         query = replace(self._query, **changes)

@@ -147,7 +147,7 @@ class ListPane(QWidget):
 
     def refresh_timeline(self) -> None:
         """Counts per month for the list as filtered and searched now (one grouped query)."""
-        self.timeline.set_counts(self.model.store.month_counts(self.model.query))
+        self.timeline.set_counts(self.model.month_counts())
 
     def set_date_range(self, start: datetime, end: datetime) -> None:
         """Put a range chosen on the timeline into the filter box as ``from:`` and ``to:``."""

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self._shown_key: int | None = None
         self._shown_cable: Cable | None = None
         self._key_before_refresh: int | None = None
+        self._keeping_place = False
         self.setWindowTitle("Cable Reader")
         if ICON.exists():
             self.setWindowIcon(QIcon(str(ICON)))
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_MS)
-        self._refresh_timer.timeout.connect(self._refresh_keeping_place)
+        self._refresh_timer.timeout.connect(self._show_loaded)
 
         # The list across the top (all its columns fit), the header and the paragraphs below it.
         self.reading_splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -205,12 +206,11 @@ class MainWindow(QMainWindow):
         self.store.add(cables)
         self._schedule_refresh()
 
-    def _refresh_keeping_place(self) -> None:
-        """Show what loading added without moving the list under the reader's eyes."""
-        bar = self.list_pane.table.verticalScrollBar()
-        position = bar.value()
-        self.list_model.refresh()
-        bar.setValue(min(position, bar.maximum()))
+    def _show_loaded(self, now: bool = False) -> None:
+        """Show what loading added without moving the list under the reader's eyes: asked off
+        the GUI thread while loading (the whole release's list takes 0.25 s), at its end now."""
+        self._keeping_place = True
+        self.list_model.refresh() if now else self.list_model.refresh_later()
 
     def _schedule_refresh(self) -> None:
         """Show new cables: at once for the first ones, then at most every REFRESH_MS while loading."""
@@ -231,10 +231,11 @@ class MainWindow(QMainWindow):
             row = 0
         if row is not None:
             # Keep the reader's place: re-select the cable shown, without scrolling the list to it.
-            self.select_row(row, scroll=first)
+            self.select_row(row, scroll=first, keep_place=self._keeping_place and not first)
         if self._shown_cable is not None and self._shown_cable.references:
             self.header_panel.refresh()  # a cited cable may have just arrived
         self._update_counts()
+        self._keeping_place = False
 
     @Slot(list)
     def _add_problems(self, problems: list[ParseError]) -> None:
@@ -258,7 +259,7 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _load_finished(self, cancelled: bool) -> None:
         self._refresh_timer.stop()
-        self._refresh_keeping_place()
+        self._show_loaded(now=True)
         if self.loader.is_running:
             return
         self.progress.hide()
@@ -275,13 +276,15 @@ class MainWindow(QMainWindow):
 
     # -- selection --------------------------------------------------------------------------
 
-    def select_row(self, row: int, scroll: bool = True) -> None:
+    def select_row(self, row: int, scroll: bool = True, keep_place: bool = False) -> None:
         table = self.list_pane.table
         index = self.list_model.index(row, 0)
         if index.isValid():
+            table.setAutoScroll(not keep_place)  # (a new current row is scrolled into view unless it is off)
             table.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             )
+            table.setAutoScroll(True)
             if scroll:
                 table.scrollTo(index)
 
@@ -329,7 +332,7 @@ class MainWindow(QMainWindow):
         return self._shown_cable
 
     def _update_counts(self) -> None:
-        shown, loaded = self.list_model.rowCount(), self.store.count()
+        shown, loaded = self.list_model.rowCount(), self.list_model.loaded_count()
         noun = "cable" if loaded == 1 else "cables"
         self.count_label.setText(f"{shown:,} of {loaded:,} {noun} shown" if shown != loaded else f"{loaded:,} {noun}")
 
@@ -370,6 +373,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.cancel()
         self.loader.wait(5000)
+        self.list_model.close()
         if self.exporter.worker is not None:
             self.exporter.worker.cancel()
             self.exporter.worker.wait(10000)

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QScrollBar
 
 from reader.library.library import Library
 from reader.library.store import CableStore, MemoryStore
 from reader.ui.main_window import MainWindow
+from tests.conftest import SEED
 
 
 @pytest.fixture
@@ -63,5 +65,26 @@ def load(qtbot) -> Callable[[MainWindow, list], None]:
     def run(window: MainWindow, paths: list) -> None:
         with qtbot.waitSignal(window.loader.load_finished, timeout=60000):
             window.load_paths([str(p) for p in paths])
+
+    return run
+
+
+@pytest.fixture
+def scrolled_to_the_end(qtbot, load, tmp_path: Path) -> Callable[[MainWindow], tuple[QScrollBar, int]]:
+    """Load 60 cables into a small window and scroll its list to the end: (the scroll bar, its place)."""
+
+    def run(window: MainWindow) -> tuple[QScrollBar, int]:
+        folder = tmp_path / "sixty"
+        folder.mkdir()
+        seed = SEED.read_text(encoding="utf-8")
+        for n in range(60):
+            (folder / f"c{n}.txt").write_text(seed.replace("002872", f"{3000 + n:06d}"), encoding="utf-8")
+        load(window, [folder])
+        window.resize(900, 500)
+        qtbot.wait(50)
+        bar = window.list_pane.table.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        assert bar.value() > 0
+        return bar, bar.value()
 
     return run

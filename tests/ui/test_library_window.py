@@ -74,18 +74,8 @@ def test_structured_filters_from_the_filter_box(qtbot, make_library_window, load
     assert len(shown("")) == window.store.count()
 
 
-def test_loading_does_not_move_the_list_under_the_reader(qtbot, make_library_window, load, tmp_path: Path) -> None:
+def test_loading_does_not_move_the_list_under_the_reader(make_library_window, load, scrolled_to_the_end) -> None:
     window = make_library_window()
-    for n in range(60):
-        (tmp_path / f"c{n}.txt").write_text(
-            SEED.read_text(encoding="utf-8").replace("002872", f"{3000 + n:06d}"), encoding="utf-8"
-        )
-    load(window, [tmp_path])
-    window.resize(900, 500)
-    qtbot.wait(50)
-    bar = window.list_pane.table.verticalScrollBar()
-    bar.setValue(bar.maximum())
-    position = bar.value()
-    assert position > 0
+    bar, position = scrolled_to_the_end(window)
     load(window, [SAMPLES])  # more cables arrive while the reader is down the list
     assert bar.value() == position

@@ -1,0 +1,127 @@
+"""The list's refreshes while loading, asked of the library on a thread of their own."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtTest import QAbstractItemModelTester
+
+from reader.library.library import Library
+from reader.library.query import ListQuery
+from reader.model import Cable
+from reader.parse import parse_paths
+from reader.ui.cable_list_model import CableListModel, Column, Role
+from reader.ui.resources import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def samples() -> list[Cable]:
+    return [r for r in parse_paths([SAMPLES]) if isinstance(r, Cable)]
+
+
+@pytest.fixture
+def library(tmp_path: Path):
+    library = Library(tmp_path / "library.sqlite3")
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def query_threads(monkeypatch) -> list[bool]:
+    """For each list query any library answers: whether it was asked on the GUI thread."""
+    asked: list[bool] = []
+    query = Library.query
+
+    def recording(self, *args, **kwargs):
+        asked.append(threading.current_thread() is threading.main_thread())
+        return query(self, *args, **kwargs)
+
+    monkeypatch.setattr(Library, "query", recording)
+    return asked
+
+
+def _store_elsewhere(path: Path, cables: list[Cable]) -> None:
+    """Store cables as the loader does: on a connection of its own."""
+    other = Library(path)
+    try:
+        other.add(cables)
+    finally:
+        other.close()
+
+
+def test_a_later_refresh_is_asked_on_another_thread_and_shows_everything_at_once(qtbot, library, samples, query_threads) -> None:
+    library.add(samples[:3])
+    model = CableListModel(library)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    _store_elsewhere(library.path, samples[3:])
+    query_threads.clear()
+
+    model.refresh_later()
+    assert model.refreshing
+    assert model.rowCount() == 3  # the list stays as it was until the answer comes
+    with qtbot.waitSignal(model.modelReset, timeout=10000):
+        pass
+
+    assert not model.refreshing
+    assert query_threads == [False]  # asked once, and not on the GUI thread
+    assert model.rowCount() == len(samples) == model.loaded_count()
+    assert sorted(model.index(r, Column.REFERENCE).data() for r in range(model.rowCount())) == sorted(
+        c.reference_id for c in samples
+    )
+    assert model.month_counts() == library.month_counts(model.query)
+    newest = library.query(ListQuery())[0]
+    assert model.row_of_key(newest) == 0
+    model.close()
+
+
+def test_an_answer_overtaken_by_a_new_filter_is_dropped(qtbot, library, samples) -> None:
+    library.add(samples)
+    model = CableListModel(library)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    level = samples[0].classification
+    model.refresh_later()
+    model.set_query(levels=frozenset([level]))  # asked now, on the GUI thread, while the other is on its way
+    filtered = model.rowCount()
+    assert 0 < filtered < len(samples)
+    with qtbot.waitSignal(model.fetcher.answered, timeout=10000):
+        pass
+    qtbot.wait(50)
+    assert model.rowCount() == filtered
+    assert {model.index(r, Column.CLASSIFICATION).data(Role.LEVEL) for r in range(filtered)} == {level}
+    model.close()
+
+
+def test_refreshes_asked_while_one_is_on_its_way_make_one_more_not_a_queue(qtbot, library, samples, query_threads) -> None:
+    library.add(samples)
+    model = CableListModel(library)
+    query_threads.clear()
+    for _ in range(10):
+        model.refresh_later()
+    qtbot.waitUntil(lambda: not model.refreshing, timeout=10000)
+    assert 1 <= len(query_threads) <= 2
+    assert not any(query_threads)
+    model.close()
+
+
+def test_loading_refreshes_the_list_off_the_gui_thread_and_keeps_the_readers_place(
+    qtbot, make_library_window, scrolled_to_the_end, query_threads
+) -> None:
+    window = make_library_window()
+    bar, position = scrolled_to_the_end(window)
+    shown = window.list_model.rowCount()
+    _store_elsewhere(window.store.path, [r for r in parse_paths([SAMPLES]) if isinstance(r, Cable)])
+    query_threads.clear()
+
+    with qtbot.waitSignal(window.list_model.modelReset, timeout=10000):
+        window.loader.cables_stored.emit(1)  # what the loading job says after each commit
+
+    assert query_threads == [False]
+    assert window.list_model.rowCount() > shown
+    assert bar.value() == position
+    assert window.count_label.text() == f"{window.store.count():,} cables"
+    fetcher = window.list_model.fetcher
+    assert fetcher.is_running
+    window.close()
+    assert not fetcher.is_running
