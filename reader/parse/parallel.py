@@ -57,10 +57,18 @@ def ordered_map(
         yield from _here(function, tasks, cancel)
         return
     window = 8 * jobs  # enough to keep every worker busy while the writer waits on the disk
-    pending: deque[tuple[Task, Future]] = deque()
+    pending: deque[tuple[Task, Future | None]] = deque()
+
+    def submitted(task: Task) -> Future | None:
+        """The task's future, or None once the pool is broken (it is then done here, in order)."""
+        try:
+            return pool.submit(function, task)
+        except BrokenProcessPool:  # a worker died since the last result was taken
+            return None
+
     try:
         for task in tasks:
-            pending.append((task, pool.submit(function, task)))
+            pending.append((task, submitted(task)))
             if len(pending) >= window:
                 break
         while pending:
@@ -68,6 +76,8 @@ def ordered_map(
                 return
             task, future = pending[0]
             try:
+                if future is None:
+                    raise BrokenProcessPool("a worker died before this task was handed out")
                 result = future.result()
             except BrokenProcessPool:  # a worker died (out of memory?): finish in this process
                 rest = [task for task, _future in pending]
@@ -77,7 +87,7 @@ def ordered_map(
             pending.popleft()
             following = next(tasks, _END)
             if following is not _END:
-                pending.append((following, pool.submit(function, following)))  # type: ignore[arg-type]
+                pending.append((following, submitted(following)))  # type: ignore[arg-type]
             yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

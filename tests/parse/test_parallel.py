@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from reader.parse.batches import FileBatch, RowBatch, batches, parse_batch
@@ -31,6 +33,22 @@ def test_results_come_in_the_order_of_the_work() -> None:
 def test_a_dead_worker_loses_no_work(monkeypatch) -> None:
     monkeypatch.setenv("CABLE_TEST_PARENT", str(os.getpid()))
     assert list(ordered_map(_die_on_seven, range(30), jobs=2, start_method="fork")) == list(range(30))
+
+
+def test_a_pool_found_broken_when_handing_out_work_loses_none(monkeypatch) -> None:
+    """A worker may die between two results: the pool then refuses new tasks at once."""
+    submit = ProcessPoolExecutor.submit
+    handed_out = []
+
+    def breaking(self, function, task):
+        if len(handed_out) >= 20:
+            raise BrokenProcessPool("a worker died")
+        handed_out.append(task)
+        return submit(self, function, task)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", breaking)
+    assert list(ordered_map(_square, range(50), jobs=2, start_method="fork")) == [n * n for n in range(50)]
+    assert len(handed_out) == 20
 
 
 def test_cancelling_stops_handing_out_work() -> None:
