@@ -17,7 +17,7 @@ from reader.library.query import ListQuery, month_bounds, month_counts_of
 from reader.library.schema import CACHE_KIB, SCHEMA_VERSION, LibraryError
 from reader.library.store import MemoryStore
 from reader.model import Cable
-from reader.parse import parse_paths
+from reader.parse import parse_file, parse_paths
 from reader.parse.html_page import extract_page
 from reader.parse.release_index import release_ids
 from tests.conftest import CORPUS, REPO, SEED, SHARED_DATA, corpus_file
@@ -269,6 +269,38 @@ def test_the_filter_index_follows_updates(library: Library, tmp_path: Path) -> N
     import_paths(library, [str(path)])
     assert library.query(ListQuery(text="ministry")) and not library.query(ListQuery(text="mfa unwilling"))
     assert library.query(ListQuery(text="kz"))  # two letters: read without the trigram index
+
+
+def test_documents_replaced_or_dropped_in_one_transaction_leave_none_of_their_old_words(library: Library, tmp_path: Path) -> None:
+    """The full-text indexes are told a replaced document's old words when the transaction
+    commits: each document's old words, once, before its new ones."""
+    seed = SEED.read_text(encoding="utf-8")
+
+    def cable_in(name: str, text: str) -> Cable:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        (cable,) = parse_file(path)
+        assert isinstance(cable, Cable)
+        return cable
+
+    library.add([cable_in("first.txt", seed)])
+    other_id = seed.replace("002872", "009999").replace("UNWILLING", "ZEALOUS")
+    with library.transaction():
+        for word in ("RELUCTANT", "HESITANT", "EAGER"):  # three versions of 06ALMATY2872, each replacing the last
+            library.store(cable_in(f"{word}.txt", seed.replace("UNWILLING", word)))
+        library.store(cable_in("moved.txt", other_id))  # 06ALMATY9999, then its file holds another cable:
+        library.store(cable_in("moved.txt", seed.replace("UNWILLING", "OBLIGING").replace("002872", "008888")))
+
+    assert library.key_of_reference("06ALMATY9999") is None
+    for word in ("unwilling", "reluctant", "hesitant", "zealous"):
+        assert library.query(ListQuery(search=word)) == [], word
+        assert library.query(ListQuery(text=word)) == [], word
+    for word, reference_id in (("eager", "06ALMATY2872"), ("obliging", "06ALMATY8888")):
+        assert library.query(ListQuery(search=word)) == [library.key_of_reference(reference_id)]
+        assert library.query(ListQuery(text=word)) == [library.key_of_reference(reference_id)]
+    with sqlite3.connect(library.path) as connection:
+        connection.execute("INSERT INTO search(search, rank) VALUES('integrity-check', 0)")
+        connection.execute("INSERT INTO filter_index(filter_index, rank) VALUES('integrity-check', 1)")
 
 
 def test_the_timeline_counts_from_an_index(corpus_library: Library) -> None:
