@@ -132,8 +132,9 @@ def _metadata(cable: Cable, own: str) -> list[Finding]:
 
 def _controls(cable: Cable) -> list[Finding]:
     findings = []
+    marked = [(i, marking_controls(p.marking)) for i, p in enumerate(cable.paragraphs) if p.marking]  # each read once
     for control in ("NOFORN", "ORCON", "NOCONTRACT", "PROPIN"):  # restrictions; REL TO widens, and is not one
-        carrying = [i for i, p in enumerate(cable.paragraphs) if p.marking and control in marking_controls(p.marking)]
+        carrying = [i for i, controls in marked if control in controls]
         if carrying and control not in cable.controls:
             findings.append(
                 Finding(
