@@ -54,6 +54,11 @@ class Library:
     def close(self) -> None:
         self._db.close()
 
+    def interrupt(self) -> None:
+        """Stop the statement this connection is running, from another thread (its caller gets
+        sqlite3.OperationalError "interrupted"): a list query nobody waits for any more."""
+        self._db.interrupt()
+
     # -- writing ------------------------------------------------------------------------
 
     @contextmanager

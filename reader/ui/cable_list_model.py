@@ -105,9 +105,14 @@ class CableListModel(QAbstractTableModel):
         elif self._waiting_for is not None:
             self._again = True  # one more asking once this one is answered, not a queue of them
         else:
-            self._generation += 1
-            self._waiting_for = self._generation
-            self._fetcher.fetch(self._generation, self._query)
+            self._ask()
+
+    def _ask(self) -> None:
+        assert self._fetcher is not None
+        self._generation += 1
+        self._waiting_for = self._generation
+        self._again = False
+        self._fetcher.fetch(self._generation, self._query)
 
     @property
     def refreshing(self) -> bool:
@@ -156,10 +161,24 @@ class CableListModel(QAbstractTableModel):
         return self._total
 
     def set_query(self, **changes: Any) -> None:
+        """A new filter or order, the list asked for it now."""
         query = replace(self._query, **changes)
         if query != self._query:
             self._query = query
             self.refresh()
+
+    def set_query_later(self, **changes: Any) -> None:
+        """A new filter or order, asked of a library off the GUI thread (as the window's filter
+        box and column headers ask): the rows shown change when the answer comes, and an
+        answer to an earlier query still on its way is dropped."""
+        query = replace(self._query, **changes)
+        if query == self._query:
+            return
+        self._query = query
+        if self._fetcher is None or self._fetcher_closed:
+            self.refresh()
+        else:
+            self._ask()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(Column):

@@ -10,6 +10,7 @@ WAL mode, so it reads beside the importer's writes) and hands the answer back.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,28 +43,46 @@ class _Worker(QObject):
     answered = Signal(object)  # ListAnswer
     failed = Signal(int, str)  # generation, message
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, latest: Callable[[], int]) -> None:
         super().__init__()
         self._path = path
+        self._latest = latest
         self.library: Library | None = None
+        self.asking: int | None = None
+        """The generation being asked now, if any (read by the GUI thread to interrupt it)."""
 
     @Slot(int, object)
     def fetch(self, generation: int, query: ListQuery) -> None:
-        try:
-            if self.library is None:
-                self.library = Library(self._path)
-            answer = answer_query(self.library, generation, query)
-        except (LibraryError, sqlite3.Error) as exc:
-            self.failed.emit(generation, str(exc))
+        while generation >= self._latest():  # else a newer query was asked meanwhile: nobody waits for this one
+            try:
+                if self.library is None:
+                    self.library = Library(self._path)
+                self.asking = generation
+                answer = answer_query(self.library, generation, query)
+            except sqlite3.OperationalError as exc:
+                if "interrupt" in str(exc):
+                    continue  # a newer query stopped this one (or, by a hair, this very one: asked again)
+                self.failed.emit(generation, str(exc))
+            except (LibraryError, sqlite3.Error) as exc:
+                self.failed.emit(generation, str(exc))
+            else:
+                self.answered.emit(answer)
+            finally:
+                self.asking = None
             return
-        self.answered.emit(answer)
+
+
+_STOPPED = 2**62
+"""The generation a stopped fetcher holds as the latest: older than it, every query is dropped."""
 
 
 class ListFetcher(QObject):
     """Asks list queries of the library at ``path`` on a thread of its own, one after another.
 
     ``fetch`` returns at once; ``answered`` (on the GUI thread) carries the answer, tagged with
-    the generation it was asked with, so that the model can drop an answer it no longer wants."""
+    the generation it was asked with, so that the model can drop an answer it no longer wants.
+    Generations only grow: a query still waiting when a newer one is asked is not asked at all,
+    and one being asked is interrupted (a first letter typed in the filter box reads every row)."""
 
     answered = Signal(object)  # ListAnswer
     failed = Signal(int, str)
@@ -74,6 +93,7 @@ class ListFetcher(QObject):
         self._path = Path(path)
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
+        self._latest = 0
         app = QCoreApplication.instance()
         if app is not None:  # a thread still running when Python tears Qt down aborts the process
             app.aboutToQuit.connect(self.stop)
@@ -85,10 +105,14 @@ class ListFetcher(QObject):
     def fetch(self, generation: int, query: ListQuery) -> None:
         if self._thread is None:
             self._start()
+        self._latest = generation
+        worker = self._worker
+        if worker is not None and worker.library is not None and worker.asking is not None and worker.asking < generation:
+            worker.library.interrupt()  # the query it is asking is out of date: the new one need not wait for it
         self._ask.emit(generation, query)
 
     def _start(self) -> None:
-        worker = _Worker(self._path)
+        worker = _Worker(self._path, lambda: self._latest)
         thread = QThread(self)
         thread.setObjectName("list fetcher")
         worker.moveToThread(thread)
@@ -99,14 +123,17 @@ class ListFetcher(QObject):
         self._thread, self._worker = thread, worker
 
     def stop(self) -> None:
-        """End the thread after the query it is asking, and close its connection."""
+        """End the thread, interrupting the query it is asking, and close its connection."""
         thread, worker = self._thread, self._worker
         if thread is None or worker is None:
             return
         self._thread = self._worker = None
         self._ask.disconnect(worker.fetch)
+        self._latest = _STOPPED  # whatever it is asking, nobody waits for
         thread.quit()
-        thread.wait()
+        while not thread.wait(100):
+            if worker.library is not None and worker.asking is not None:
+                worker.library.interrupt()  # (again: one that comes between two statements stops nothing)
         if worker.library is not None:
             worker.library.close()  # the thread has ended: nothing else uses the connection
         worker.deleteLater()

@@ -70,10 +70,11 @@ class ListPane(QWidget):
         self.table = CableTable(self)
         self.table.setObjectName("cableList")
         self.table.setModel(model)
-        # The indicator first, so that enabling sorting asks for the order the model already has
-        # (newest first) instead of querying the whole library twice more.
+        # A click on a column asks the model for that order off the GUI thread (set_query_later),
+        # not through the view's own sorting, which would ask on it. The model starts newest first.
         self.table.horizontalHeader().setSortIndicator(Column.CREATED, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_chosen)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -117,8 +118,14 @@ class ListPane(QWidget):
         self.search_box.textChanged.connect(lambda _text: self._typing.start())
         self.level_box.currentIndexChanged.connect(lambda _choice: self.apply_filters())
 
-    def apply_filters(self) -> None:
-        """Hand the filter box, search box and level to the model (now, not after the pause)."""
+    def _sort_chosen(self, column: int, order: Qt.SortOrder) -> None:
+        if 0 <= column < len(Column):
+            self.table.horizontalHeader().setSortIndicatorShown(True)  # (hidden while ranked by a search)
+            self.model.set_query_later(sort=SORT_OF_COLUMN[Column(column)], descending=order == Qt.SortOrder.DescendingOrder)
+
+    def apply_filters(self, now: bool = False) -> None:
+        """Hand the filter box, search box and level to the model (at once, not after the pause
+        in typing). The list changes when the library answers, off the GUI thread, unless ``now``."""
         self._typing.stop()
         search = self.search_box.text().strip()
         changes: dict = {
@@ -141,7 +148,7 @@ class ListPane(QWidget):
             changes["sort"] = SORT_OF_COLUMN.get(Column(column), "created") if 0 <= column < len(Column) else "created"
         if search != self.model.query.search:
             self.search_changed.emit(search)
-        self.model.set_query(**changes)
+        (self.model.set_query if now else self.model.set_query_later)(**changes)
         if self.model.query.sort != "rank":
             header.setSortIndicatorShown(True)
 
@@ -159,5 +166,7 @@ class ListPane(QWidget):
     def clear_filters(self) -> None:
         self.filter_box.clear()
         self.search_box.clear()
+        self.level_box.blockSignals(True)
         self.level_box.setCurrentIndex(0)
-        self.apply_filters()
+        self.level_box.blockSignals(False)
+        self.apply_filters(now=True)  # (the caller looks for a row in the whole list at once)

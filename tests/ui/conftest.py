@@ -88,3 +88,15 @@ def scrolled_to_the_end(qtbot, load, tmp_path: Path) -> Callable[[MainWindow], t
         return bar, bar.value()
 
     return run
+
+
+@pytest.fixture
+def apply_filters(qtbot) -> Callable[[MainWindow], None]:
+    """Apply a window's filter and search boxes as the window does (a library is asked off the
+    GUI thread) and wait until the list shows the answer."""
+
+    def run(window: MainWindow) -> None:
+        window.list_pane.apply_filters()
+        qtbot.waitUntil(lambda: not window.list_model.refreshing, timeout=10000)
+
+    return run

@@ -33,11 +33,11 @@ def test_dropping_the_same_file_twice_keeps_one_document(qtbot, make_library_win
     assert len(window.store.sources(window.store.key_of_reference("06ALMATY2872"))) == 2
 
 
-def test_full_text_search_ranks_and_highlights(qtbot, make_library_window, load) -> None:
+def test_full_text_search_ranks_and_highlights(qtbot, make_library_window, load, apply_filters) -> None:
     window = make_library_window()
     load(window, [SAMPLES])
     window.list_pane.search_box.setText("detainees")
-    window.list_pane.apply_filters()
+    apply_filters(window)
     ids = [window.list_model.index(r, Column.REFERENCE).data() for r in range(window.list_model.rowCount())]
     assert ids == ["06ALMATY2872"]
     window.select_row(0)
@@ -58,13 +58,13 @@ def test_cited_by_links_to_the_citing_cable(qtbot, make_library_window, load) ->
     assert "06ALMATY2549 (not loaded)" in header.toPlainText()
 
 
-def test_structured_filters_from_the_filter_box(qtbot, make_library_window, load) -> None:
+def test_structured_filters_from_the_filter_box(qtbot, make_library_window, load, apply_filters) -> None:
     window = make_library_window()
     load(window, [SAMPLES])
 
     def shown(text: str) -> set[str]:
         window.list_pane.filter_box.setText(text)
-        window.list_pane.apply_filters()
+        apply_filters(window)
         return {window.list_model.index(r, Column.REFERENCE).data() for r in range(window.list_model.rowCount())}
 
     assert shown("tag:PTER control:NOFORN") == {"02BOGOTA3281"}

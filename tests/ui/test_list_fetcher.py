@@ -6,13 +6,16 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QAbstractItemModelTester, QTest
 
 from reader.library.library import Library
 from reader.library.query import ListQuery
 from reader.model import Cable
 from reader.parse import parse_paths
+from reader.ui import list_fetcher
 from reader.ui.cable_list_model import CableListModel, Column, Role
+from reader.ui.list_fetcher import ListFetcher
 from reader.ui.resources import SAMPLES
 
 
@@ -124,4 +127,95 @@ def test_loading_refreshes_the_list_off_the_gui_thread_and_keeps_the_readers_pla
     fetcher = window.list_model.fetcher
     assert fetcher.is_running
     window.close()
+    assert not fetcher.is_running
+
+
+def test_a_click_on_a_column_sorts_the_list_off_the_gui_thread(qtbot, make_library_window, load, query_threads) -> None:
+    window = make_library_window()
+    load(window, [SAMPLES])
+    header = window.list_pane.table.horizontalHeader()
+    query_threads.clear()
+    position = QPoint(header.sectionViewportPosition(Column.SUBJECT) + 10, header.height() // 2)
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, position)
+    assert header.sortIndicatorSection() == Column.SUBJECT
+    qtbot.waitUntil(lambda: not window.list_model.refreshing, timeout=10000)
+
+    assert query_threads == [False]
+    model = window.list_model
+    subjects = [model.index(r, Column.SUBJECT).data() for r in range(model.rowCount())]
+    order = sorted(subjects, key=str.casefold)
+    assert subjects in (order, order[::-1])
+    assert model.rowCount() == window.store.count()
+
+
+def test_typing_on_asks_only_for_the_last_filter(qtbot, make_library_window, load, query_threads) -> None:
+    window = make_library_window()
+    load(window, [SAMPLES])
+    model = window.list_model
+    query_threads.clear()
+    for text in ("t", "te", "teh", "tehr", "tehran"):
+        model.set_query_later(text=text)
+    qtbot.waitUntil(lambda: not model.refreshing, timeout=10000)
+    qtbot.wait(100)  # (any answer to an earlier query would have come by now, and been dropped)
+
+    assert 1 <= len(query_threads) < 5 and not any(query_threads)
+    shown = {model.index(r, Column.REFERENCE).data() for r in range(model.rowCount())}
+    assert shown and all("TEHRAN" in reference_id for reference_id in shown)
+
+
+def test_following_a_reference_out_of_a_filtered_list_clears_the_filter_at_once(qtbot, make_library_window, load, apply_filters) -> None:
+    window = make_library_window()
+    load(window, [SAMPLES])
+    window.list_pane.filter_box.setText("tehran")
+    apply_filters(window)
+    assert window.list_model.row_of_key(window.store.key_of_reference("06ALMATY2872")) is None
+    window.select_reference("06ALMATY2872")
+    assert window.current_cable().reference_id == "06ALMATY2872"
+    assert window.list_pane.filter_box.text() == ""
+    assert window.list_model.rowCount() == window.store.count()
+
+
+_FOREVER = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+"""A statement that never ends by itself."""
+
+
+def test_a_query_being_asked_is_interrupted_by_a_newer_one(qtbot, library, samples, monkeypatch) -> None:
+    library.add(samples)
+    real = list_fetcher.answer_query
+    started = threading.Event()
+
+    def slow_first(fetching: Library, generation: int, query: ListQuery):
+        if generation == 1:
+            started.set()
+            fetching._db.execute(_FOREVER).fetchone()  # stands for a filter that reads every row
+        return real(fetching, generation, query)
+
+    monkeypatch.setattr(list_fetcher, "answer_query", slow_first)
+    fetcher = ListFetcher(library.path)
+    answers: list[int] = []
+    fetcher.answered.connect(lambda answer: answers.append(answer.generation))
+    try:
+        fetcher.fetch(1, ListQuery())
+        assert started.wait(10)
+        qtbot.wait(200)  # the statement runs (an interrupt between two statements stops nothing)
+        with qtbot.waitSignal(fetcher.answered, timeout=10000):
+            fetcher.fetch(2, ListQuery(text="tehran"))
+        qtbot.wait(50)
+        assert answers == [2]
+    finally:
+        fetcher.stop()
+
+
+def test_stopping_interrupts_the_query_being_asked(qtbot, library, samples, monkeypatch) -> None:
+    started = threading.Event()
+
+    def forever(fetching: Library, generation: int, query: ListQuery):
+        started.set()
+        fetching._db.execute(_FOREVER).fetchone()
+
+    monkeypatch.setattr(list_fetcher, "answer_query", forever)
+    fetcher = ListFetcher(library.path)
+    fetcher.fetch(1, ListQuery())
+    assert started.wait(10)
+    fetcher.stop()  # returns: the window closes without waiting for the library
     assert not fetcher.is_running

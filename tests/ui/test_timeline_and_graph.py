@@ -24,7 +24,7 @@ def press(widget, x: float, kind, button=Qt.MouseButton.LeftButton) -> None:
     QApplication.sendEvent(widget, event)
 
 
-def test_the_timeline_counts_what_the_list_holds(qtbot, make_library_window, load, tmp_path) -> None:
+def test_the_timeline_counts_what_the_list_holds(qtbot, make_library_window, load, tmp_path, apply_filters) -> None:
     window = make_library_window()
     load(window, [corpus_file("html/09STATE30049.html").parent])  # the April 2011 pages
     counts = window.list_pane.timeline.counts
@@ -40,7 +40,7 @@ def test_the_timeline_counts_what_the_list_holds(qtbot, make_library_window, loa
     ).fetchone()[0]
     assert sum(levels.get("SECRET", 0) for (y, _m), levels in counts.items() if y == 2009) == secret_2009
     window.list_pane.filter_box.setText("origin:\"Embassy Paris\"")
-    window.list_pane.apply_filters()
+    apply_filters(window)
     paris = window.list_pane.timeline.counts
     assert 0 < sum(sum(v.values()) for v in paris.values()) < sum(sum(v.values()) for v in counts.values())
 
