@@ -1,8 +1,9 @@
 """The document list: the rows a store's query returns, read lazily a page at a time.
 
 Sorting and filtering are done by the store (SQL for the library), so a list of
-251,287 cables sorts and filters without the window holding their text. The refreshes that
-loading asks for are asked of a library on a thread of their own (``refresh_later``).
+251,287 cables sorts and filters without the window holding their text. What the window
+asks (loading's refreshes, a click on a column, a filter typed) is asked of a library on a
+thread of its own (``refresh_later``, ``set_query_later``); ``refresh`` and ``set_query`` ask now.
 """
 
 from __future__ import annotations

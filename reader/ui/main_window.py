@@ -210,7 +210,10 @@ class MainWindow(QMainWindow):
         """Show what loading added without moving the list under the reader's eyes: asked off
         the GUI thread while loading (the whole release's list takes 0.25 s), at its end now."""
         self._keeping_place = True
-        self.list_model.refresh() if now else self.list_model.refresh_later()
+        if now:
+            self.list_model.refresh()
+        else:
+            self.list_model.refresh_later()
 
     def _schedule_refresh(self) -> None:
         """Show new cables: at once for the first ones, then at most every REFRESH_MS while loading."""
@@ -339,15 +342,11 @@ class MainWindow(QMainWindow):
     # -- drag and drop ----------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_paths(event.mimeData().urls()):
-            event.setDropAction(Qt.DropAction.CopyAction)  # never Move: that can delete the user's file
-            event.accept()
-        else:
-            event.ignore()
+        self.dragMoveEvent(event)  # (an enter event is a move event: the same files, the same answer)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if local_paths(event.mimeData().urls()):
-            event.setDropAction(Qt.DropAction.CopyAction)
+            event.setDropAction(Qt.DropAction.CopyAction)  # never Move: that can delete the user's file
             event.accept()
         else:
             event.ignore()
