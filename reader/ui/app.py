@@ -125,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     def finish(_cancelled: bool = False) -> None:
         if window.loader.is_running:
             return
+        if window.list_model.refreshing:  # the list's last refresh is still being asked
+            QTimer.singleShot(20, finish)
+            return
         QTimer.singleShot(200, lambda: (result.append(take_screenshot(window, args.screenshot, args.select, args.tab, args.paragraph)), app.quit()))
 
     window.loader.load_finished.connect(finish)

@@ -206,14 +206,11 @@ class MainWindow(QMainWindow):
         self.store.add(cables)
         self._schedule_refresh()
 
-    def _show_loaded(self, now: bool = False) -> None:
-        """Show what loading added without moving the list under the reader's eyes: asked off
-        the GUI thread while loading (the whole release's list takes 0.25 s), at its end now."""
+    def _show_loaded(self) -> None:
+        """Show what loading added without moving the list under the reader's eyes, asked off
+        the GUI thread (the whole release's list takes 0.25 s)."""
         self._keeping_place = True
-        if now:
-            self.list_model.refresh()
-        else:
-            self.list_model.refresh_later()
+        self.list_model.refresh_later()
 
     def _schedule_refresh(self) -> None:
         """Show new cables: at once for the first ones, then at most every REFRESH_MS while loading."""
@@ -262,7 +259,7 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _load_finished(self, cancelled: bool) -> None:
         self._refresh_timer.stop()
-        self._show_loaded(now=True)
+        self._show_loaded()
         if self.loader.is_running:
             return
         self.progress.hide()

@@ -103,8 +103,11 @@ def _load(temp: Path, store, folder: Path, refresh_on_gui_thread: bool = False) 
     start = time.perf_counter()
     window.load_paths([str(folder)])
     loop.exec()
+    while model.refreshing:  # the list's last refresh, asked off the GUI thread
+        QApplication.processEvents()
+        time.sleep(0.001)
     done = time.perf_counter()
-    ticks.append(done)  # the gap since the last tick holds the refresh at the load's end
+    ticks.append(done)  # (the gap since the last tick holds a refresh at the load's end made on the GUI thread)
     timer.stop()
     window.close()
     if isinstance(store, Library):

@@ -60,11 +60,12 @@ def window(make_window) -> MainWindow:
 
 @pytest.fixture
 def load(qtbot) -> Callable[[MainWindow, list], None]:
-    """Load paths through the window's own loading path and wait until it is done."""
+    """Load paths through the window's own loading path and wait until it is done and listed."""
 
     def run(window: MainWindow, paths: list) -> None:
         with qtbot.waitSignal(window.loader.load_finished, timeout=60000):
             window.load_paths([str(p) for p in paths])
+        qtbot.waitUntil(lambda: not window.list_model.refreshing, timeout=10000)  # the list's last refresh
 
     return run
 

@@ -17,6 +17,7 @@ from reader.ui import list_fetcher
 from reader.ui.cable_list_model import CableListModel, Column, Role
 from reader.ui.list_fetcher import ListFetcher
 from reader.ui.resources import SAMPLES
+from tests.conftest import SEED
 
 
 @pytest.fixture(scope="module")
@@ -148,17 +149,20 @@ def test_a_click_on_a_column_sorts_the_list_off_the_gui_thread(qtbot, make_libra
     assert model.rowCount() == window.store.count()
 
 
-def test_typing_on_asks_only_for_the_last_filter(qtbot, make_library_window, load, query_threads) -> None:
+def test_typing_on_shows_only_the_last_filter(qtbot, make_library_window, load, query_threads) -> None:
     window = make_library_window()
     load(window, [SAMPLES])
     model = window.list_model
     query_threads.clear()
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(model.rowCount()))
     for text in ("t", "te", "teh", "tehr", "tehran"):
         model.set_query_later(text=text)
     qtbot.waitUntil(lambda: not model.refreshing, timeout=10000)
     qtbot.wait(100)  # (any answer to an earlier query would have come by now, and been dropped)
 
-    assert 1 <= len(query_threads) < 5 and not any(query_threads)
+    assert len(resets) == 1  # the earlier filters' answers, if asked at all, were never shown
+    assert 1 <= len(query_threads) <= 5 and not any(query_threads)
     shown = {model.index(r, Column.REFERENCE).data() for r in range(model.rowCount())}
     assert shown and all("TEHRAN" in reference_id for reference_id in shown)
 
@@ -219,3 +223,15 @@ def test_stopping_interrupts_the_query_being_asked(qtbot, library, samples, monk
     assert started.wait(10)
     fetcher.stop()  # returns: the window closes without waiting for the library
     assert not fetcher.is_running
+
+
+def test_a_load_into_a_listed_library_never_asks_for_the_list_on_the_gui_thread(
+    qtbot, make_library_window, load, query_threads
+) -> None:
+    window = make_library_window()
+    load(window, [SEED])  # (the first rows of an empty list are asked at once)
+    query_threads.clear()
+    load(window, [SAMPLES])
+    assert query_threads and not any(query_threads)  # its refreshes and the last one, at its end
+    assert window.list_model.rowCount() == window.store.count() > 1
+    assert window.count_label.text() == f"{window.store.count():,} cables"
