@@ -98,9 +98,39 @@ def _rendered(out: list[str | list[str]]) -> str:
     return "\n".join(line if isinstance(line, str) else _joined(line) for line in out)
 
 
+# Whatever in a paragraph's lines makes ``compose_text`` do more than join them with spaces: a
+# run of three spaces or a tab (a table's columns), a blank line, a line that opens a list item,
+# or a line ending in a hyphen. Found anywhere, the lines are read one by one. (Each pattern
+# starts with one character, which the regex engine looks for before trying the rest: one
+# pattern of alternatives would be tried at every character of the text, slower than the loop.)
+_BREAK_OR_ITEM = re.compile(
+    r"\n[^\S\n]*(?:\n|-{1,2}\s|\*\s|o\s|•|\(?[A-Za-z0-9]{1,2}[.)]\s|\((?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})\)\s)"
+)
+_HYPHEN_AT_END = re.compile(r"-[^\S\n]*\n")
+
+
+def _plain(text: str) -> bool:
+    """Whether wrapped lines (the blank ones around them left out) are prose to join with spaces."""
+    return "   " not in text and "\t" not in text and _BREAK_OR_ITEM.search(text) is None and _HYPHEN_AT_END.search(text) is None
+
+
 def compose_text(lines: list[str]) -> str:
     """Join hard-wrapped lines into paragraphs of text, keeping list items, tables
     and sub-paragraph breaks; a break mid-sentence (a page break) is joined."""
+    start, end = 0, len(lines)
+    while start < end and (not lines[start] or lines[start].isspace()):
+        start += 1  # (blank lines before the text or after it separate nothing)
+    while end > start and (not lines[end - 1] or lines[end - 1].isspace()):
+        end -= 1
+    if 0 < end - start <= _LINES_SPLIT_TOGETHER:
+        text = "\n".join(lines[start:end])
+        if _plain(text):  # most paragraphs: plain wrapped prose, joined at once
+            return " ".join(text.split())
+    return _compose_lines(lines)
+
+
+def _compose_lines(lines: list[str]) -> str:
+    """``compose_text`` line by line."""
     rendered: list[list[str]] = []  # blocks, each a list of texts joined by a space
     out: list[str | list[str]] = []  # the block's output lines: preformatted, or the lines to join
     previous_pre = False
