@@ -22,7 +22,9 @@ _HEADING_WITH_RULE = re.compile(r"^\s*(?P<text>\S.*?\S)\s+[-=_]{6,}\s*$")
 _DROP_INITIALS = frozenset("SNB#E")
 # Transmission marks: end of text, message number, and the "End Cable Text" some pages print after NNNN.
 _DROP = re.compile(r"^\s*(SIPDIS|NNNN|BT|#\d*|End Cable Text|END CABLE TEXT)\s*$")
-_ITEM = re.compile(r"^\s*(?:-{1,2}\s|\*\s|o\s|•|\(?[A-Za-z0-9]{1,2}[.)]\s|\((?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})\)\s)")
+_ITEM_OPENING = r"(?:-{1,2}\s|\*\s|o\s|•|\(?[A-Za-z0-9]{1,2}[.)]\s|\((?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})\)\s)"
+"""How a list item opens: a dash, star, "o" or bullet, or a label ("A.", "2)", "(b)", "(iv)")."""
+_ITEM = re.compile(r"^\s*" + _ITEM_OPENING)
 _ITEM_INITIALS = frozenset("-*o•(")
 _ITEM_STOPS = frozenset(".)")
 
@@ -103,9 +105,7 @@ def _rendered(out: list[str | list[str]]) -> str:
 # or a line ending in a hyphen. Found anywhere, the lines are read one by one. (Each pattern
 # starts with one character, which the regex engine looks for before trying the rest: one
 # pattern of alternatives would be tried at every character of the text, slower than the loop.)
-_BREAK_OR_ITEM = re.compile(
-    r"\n[^\S\n]*(?:\n|-{1,2}\s|\*\s|o\s|•|\(?[A-Za-z0-9]{1,2}[.)]\s|\((?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})\)\s)"
-)
+_BREAK_OR_ITEM = re.compile(r"\n[^\S\n]*(?:\n|" + _ITEM_OPENING + ")")
 _HYPHEN_AT_END = re.compile(r"-[^\S\n]*\n")
 
 
