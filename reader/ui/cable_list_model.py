@@ -66,7 +66,7 @@ class CableListModel(QAbstractTableModel):
         self._months: MonthCounts | None = None
         self._total: int | None = None
         self._fetcher = ListFetcher(store.path, self) if isinstance(store, Library) else None
-        self._fetcher_closed = False
+        """None for a memory store, and once closed: then every query is asked now."""
         self._generation = 0
         self._waiting_for: int | None = None
         self._again = False
@@ -100,7 +100,7 @@ class CableListModel(QAbstractTableModel):
     def refresh_later(self) -> None:
         """Ask the store again without stopping the window: a library is asked on the fetcher's
         thread and the list changes when the answer comes (a memory store is asked now)."""
-        if self._fetcher is None or self._fetcher_closed:
+        if self._fetcher is None:
             self.refresh()
         elif self._waiting_for is not None:
             self._again = True  # one more asking once this one is answered, not a queue of them
@@ -135,8 +135,8 @@ class CableListModel(QAbstractTableModel):
     def close(self) -> None:
         """Stop the fetcher's thread (before the window closes; later refreshes are asked now)."""
         if self._fetcher is not None:
-            self._fetcher_closed = True
             self._fetcher.stop()
+            self._fetcher = None
         self._waiting_for = None
 
     def _show(self, keys: list[int], months: MonthCounts | None, total: int | None) -> None:
@@ -174,7 +174,7 @@ class CableListModel(QAbstractTableModel):
         if query == self._query:
             return
         self._query = query
-        if self._fetcher is None or self._fetcher_closed:
+        if self._fetcher is None:
             self.refresh()
         else:
             self._ask()
