@@ -4,6 +4,8 @@
 - page markers of the 2011 release: ``TRIPOLI 00000876 002 OF 002``
 - a classification word alone on a line: what is left of a page header or footer
 - footers of copies: ``=====CABLE ENDS=====``, stray ``"`` and ``>`` lines
+- the stamp of the State Department's review that released a 1960s-70s cable:
+  ``Declassified/Released US Department of State EO Systematic Review 30 JUN 2005``
 - rows of the release's database dumps pasted into a page: a CSV row
   (``27613,2/24/2005 16:09,05BOGOTA1775,...``, ``""`` for a quote) or a tab-separated
   row whose lines end in a backslash.
@@ -34,7 +36,7 @@ _STATION_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.' -")
 _LEVEL_LINES = frozenset({"UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "TOP SECRET", "LIMITED OFFICIAL USE"})
 _CLEAN_NEEDLES = ('"', "=", ">", "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITED OFFICIAL USE")
 """What a line that ``_clean_lines`` changes holds: a quote, a footer's first character, a level."""
-_FOOTER_LINE = re.compile(r"^(?:={3,}\s*CABLE ENDS\s*={3,}|[\">]+|>\s*\d{4}[A-Z]+\d+ - Classification:.*)$")
+_FOOTER_LINE = re.compile(r"^(?:={3,}\s*CABLE ENDS\s*={3,}|[\">]+|>?\s*\d{4}[A-Z]+\d+ - Classification:.*)$")
 _TSV_ROW = re.compile(r"(?m)^\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?\t(?:[^\t\n]*\t){4}")
 _CSV_ROW = re.compile(
     r'(?m)^"?\d+"?,"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d"?,"?\d\d[A-Z]+\d+"?,'
@@ -43,6 +45,11 @@ _CSV_ROW = re.compile(
     # wrapped too: SECRET//NOFORN,09THEHAGUE419|09THEHAGUE54<newline>3|09THEHAGUE92,"<header>
     r'(?:.*?,"(?=[^,]*$)|"[^"]{0,80}",\s*"?[A-Z/ ]+"?,"?[^",]{0,2000}"?,")'
 )
+
+_REVIEW_STAMP = re.compile(
+    r"(?m)^[ \t]*(Declassified/Released[ \t]+US[ \t]+Department[ \t]+of[ \t]+State[ \t]+E\.?O\.?[ \t]+Systematic[ \t]+Review\b[^\n]*)\n?"
+)
+"""The review stamp, above and under the text of the August 2011 release's older cables."""
 
 # What every such row holds after its time: the search for it skips to each colon, where the
 # search for a whole row tries every line's start.
@@ -109,6 +116,8 @@ def _remove_page_marks(text: str) -> tuple[str, int, tuple[str, int] | None]:
         start = blanks
         while start > position and blanks - start < 32 and text[start - 1] in _STATION_CHARS:
             start -= 1
+        while start < blanks and not text[start].isalpha():
+            start += 1  # what ended the text before: a full stop, a rule ("cable. CAIRO", "---- MOSCOW")
         station = text[start:blanks].strip()
         if not station or not station[0].isalpha():
             continue
@@ -141,7 +150,7 @@ def _clean_lines(text: str) -> tuple[str, int, int]:
             lone += 1
             dropped.add(index)
             continue
-        if stripped[:1] in ("=", '"', ">") and _FOOTER_LINE.match(stripped):
+        if (stripped[:1] in ("=", '"', ">") or stripped[:1].isdigit()) and _FOOTER_LINE.match(stripped):
             footers += 1
             dropped.add(index)
             continue
@@ -186,6 +195,11 @@ def remove_artefacts(text: str) -> Cleaned:
         text, marks, first_mark = _remove_page_marks(text)
         if marks:
             warnings.append(f"{marks} page marker(s) removed")
+    if "Systematic Review" in text:
+        stamps = [match[1].rstrip() for match in _REVIEW_STAMP.finditer(text)]
+        if stamps:
+            text = _REVIEW_STAMP.sub("", text)
+            warnings.append(f"{len(stamps)} declassification review stamp(s) removed: {stamps[0]}")
     text, footers, lone = _clean_lines(text)
     if footers:
         warnings.append(f"{footers} copy footer line(s) removed")

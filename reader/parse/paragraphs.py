@@ -20,8 +20,8 @@ from reader.parse.summary import find_summary
 
 _HEADING_WITH_RULE = re.compile(r"^\s*(?P<text>\S.*?\S)\s+[-=_]{6,}\s*$")
 _DROP_INITIALS = frozenset("SNB#E")
-# Transmission marks: end of text, message number, and the "End Cable Text" some pages print after NNNN.
-_DROP = re.compile(r"^\s*(SIPDIS|NNNN|BT|#\d*|End Cable Text|END CABLE TEXT)\s*$")
+# Transmission marks: end of text (NNN in older cables), message number, and the "End Cable Text" some pages print after NNNN.
+_DROP = re.compile(r"^\s*(SIPDIS|NNNN?|BT|#\d*|End Cable Text|END CABLE TEXT)\s*$")
 _ITEM_OPENING = r"(?:-{1,2}\s|\*\s|o\s|•|\(?[A-Za-z0-9]{1,2}[.)]\s|\((?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})\)\s)"
 """How a list item opens: a dash, star, "o" or bullet, or a label ("A.", "2)", "(b)", "(iv)")."""
 _ITEM = re.compile(r"^\s*" + _ITEM_OPENING)
@@ -77,10 +77,18 @@ def _headings(lines: list[str]) -> tuple[dict[int, str], set[int]]:
             prev = index - 1
             above = lines[prev].strip() if prev >= 0 else ""
             if above and len(above) <= 100 and not RULE.match(above) and not HEAD.match(above):
-                headings[prev] = above
+                headings[prev] = _without_rules(above)
         elif (match := _HEADING_WITH_RULE.match(line)) and not HEAD.match(line):
-            headings[index] = match["text"]
+            headings[index] = _without_rules(match["text"])
     return headings, rules
+
+
+_RULES_AT_THE_EDGES = re.compile(r"^[\s.]*[-=_*]{3,}[-=_*\s]*|[-=_*\s]*[-=_*]{3,}\s*$")
+
+
+def _without_rules(heading: str) -> str:
+    """A heading without the rules a flattened page ran into its line ("------- BP SEES IPO AS KEY")."""
+    return _RULES_AT_THE_EDGES.sub("", heading) or heading
 
 
 _LINES_SPLIT_TOGETHER = 64

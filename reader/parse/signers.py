@@ -24,11 +24,15 @@ _CLOSING = r"\b(?i:END (?:COMMENT|SUMMARY|NOTE))"
 """A comment's, summary's or note's closing words, which a name after them follows as a sentence's end would."""
 _END_MARK = re.compile(_CLOSING + r"\W*$")
 _GLUED_SIGNER = re.compile(
-    r"(?:[.!?\"')\]]|" + _CLOSING + r"|Website:\s*\S+|\*{3,})"
+    r"(?:[.!?\"')\]]|" + _CLOSING + r"|Website:\s*\S+|\*{3,}|\b[Xx]{6,})"
     r"\s+([A-Z][A-Za-z'-]{2,}|[A-Z]{2})\s*$"
 )
 # A website line broken by a space ("...Portal:Unit ed_Kingdom LEBARON"): a name in capitals.
 _GLUED_AFTER_WEBSITE = re.compile(r"Website:.*\s([A-Z][A-Z'-]{2,})\s*$")
+_WEBSITE_NAME = r"([A-Z][A-Za-z'-]{2,24}|[a-z][a-z'-]{2,24})\.?"
+"""A surname after the post's website, in whatever case, a full stop after it or not ("kurtzer", "LeBaron.")."""
+_GLUED_AFTER_ADDRESS = re.compile(r"(?:https?://|www\.|Website:\s*)\S*\s+" + _WEBSITE_NAME + r"\s*$")
+_NAME_ALONE = re.compile(_WEBSITE_NAME)
 _LAST_WORD = re.compile(r"[A-Z][A-Za-z'-]{2,}|[A-Z]{2}")
 _REDACTED = re.compile(r"^X+$")
 _DEBRIS = re.compile(r"^[\s.#*\-_=\"'”\\]*$")
@@ -39,15 +43,19 @@ NOT_SIGNER = frozenset(
 
 _ROW_DATE = re.compile(r"\s+0\s+\d{1,2}/\d{1,2}/\d{4}\s*$")
 """``STEVENS 0 12/18/2007``: a database row's fields after the name, at the very end of some pages."""
+_CUT_AFTER_NAME = re.compile(r"^(\s*[A-Z][A-Z'-]{2,})\s+(?:\.{3}|…)$")
+"""``CHACON ...``: a page that cut the cable off after the signer's name."""
 
 
 def _clean_tail(lines: list[str]) -> None:
     """Drop blank lines and debris (``.``, ``##``) after the text; ``HORAN##`` -> ``HORAN``,
-    ``STEVENS 0 12/18/2007`` -> ``STEVENS``."""
+    ``STEVENS 0 12/18/2007`` and ``CHACON ...`` -> the name alone, a name written twice -> once."""
     while lines and _DEBRIS.match(lines[-1]):
         lines.pop()
     if lines:
-        lines[-1] = _ROW_DATE.sub("", lines[-1].rstrip().rstrip("#*\\").rstrip())
+        lines[-1] = _CUT_AFTER_NAME.sub(r"\1", _ROW_DATE.sub("", lines[-1].rstrip().rstrip("#*\\").rstrip()))
+    if len(lines) >= 2 and lines[-1].strip() and lines[-1].strip() == lines[-2].strip() and _signer_line(lines[-1].strip()):
+        lines.pop()  # the name written twice ("HUNTSMAN" under "HUNTSMAN")
 
 
 def take_signers(lines: list[str], numbered: bool, others_before: bool) -> tuple[list[str], bool]:
@@ -64,6 +72,9 @@ def take_signers(lines: list[str], numbered: bool, others_before: bool) -> tuple
         # A reflowed page: "... (ref B). SCOBEY" on the paragraph's one line.
         lines[-1] = lines[-1][: glued.start(1)].rstrip()
         return [glued[1]], False
+    if name := _name_under_the_website(lines):
+        lines.pop()
+        return [name], False
     end = start = len(lines)
     while start > 0 and lines[start - 1].strip() and end - start < 3:
         start -= 1
@@ -89,7 +100,11 @@ def _glued_signer(line: str) -> re.Match[str] | None:
     """``... (ref B). SCOBEY``: a name run onto the text's last line. Both patterns end in a
     capitalised last word after a blank, so a line whose last word is not one is not searched."""
     words = line.rsplit(None, 1)
-    if len(words) < 2 or not _LAST_WORD.fullmatch(words[1]):
+    if len(words) < 2:
+        return None
+    if _URL_LINE.search(words[0]) and (after_address := _GLUED_AFTER_ADDRESS.search(line)):
+        return after_address  # "... on the USUN web site: www.un.int/usa. Khalilzad."
+    if not _LAST_WORD.fullmatch(words[1]):
         return None
     # What stands before the blank ahead of the name is at most 12 characters long ("\bEND SUMMARY"),
     # or runs from a "Website:": the search starts there, not at the start of a long line.
@@ -100,15 +115,30 @@ def _glued_signer(line: str) -> re.Match[str] | None:
     return _GLUED_SIGNER.search(line, start) or _GLUED_AFTER_WEBSITE.search(line)
 
 
+def _name_under_the_website(lines: list[str]) -> str | None:
+    """A surname alone on the last line, under the post's website line (blank lines or a rule
+    between): after the website, a name is the signer's in whatever case it is written."""
+    match = _NAME_ALONE.fullmatch(lines[-1].strip()) if lines else None
+    if match is None or match[1].upper() in NOT_SIGNER:
+        return None
+    above = next((line for line in reversed(lines[:-1]) if line.strip()), "")
+    return match[1] if _URL_LINE.search(above) else None
+
+
 def _signer_line(line: str) -> bool:
     return bool(_SIGNER.match(line)) and not set(re.split(r"[ ,/]+", line.upper())) & NOT_SIGNER
 
 
 def _name_under_the_text(lines: list[str]) -> bool:
-    """Whether the last line is a name standing under a finished sentence or the website line."""
+    """Whether the last line is a name standing under a finished sentence, the website line, or (in
+    capitals) a line in mixed case."""
     if len(lines) < 2:
         return False
     name, previous = lines[-1].strip(), lines[-2].rstrip().rstrip("\\").rstrip()
-    name_like = (name.isupper() and len(name.split()) <= 2) or bool(_TITLE_WORD.match(name))
+    in_capitals = name.isupper() and len(name.split()) <= 2
+    name_like = in_capitals or bool(_TITLE_WORD.match(name))
     under_text = previous.endswith(_SENTENCE_END) or bool(_URL_LINE.search(previous) or _END_MARK.search(previous))
+    # A surname in capitals under a line in mixed case (the last of a list of participants) stands
+    # apart from the text as a sentence's end would set it apart.
+    under_text = under_text or (in_capitals and any(c.islower() for c in previous))
     return name_like and under_text and _signer_line(name)

@@ -352,6 +352,19 @@ def test_a_pilcrow_head_after_a_garbled_or_redacted_line_opens_its_paragraph() -
         ("html/07TRIPOLI1053.html", ["STEVENS"]),  # glued, then a database row's "0 12/18/2007"
         ("html/08LONDON592.html", ["TUTTLE"]),  # under the website line, then "0 02/26/2008"
         ("html/08STATE23763.html", ["RICE"]),  # glued, then NNNN and the page's "End Cable Text"
+        ("html/10STATE17263.html", ["CLINTON"]),  # in capitals under a list of participants in mixed case
+        ("html/09STATE114151.html", ["CLINTON"]),  # under a form's "End Date: 6/29/2010"
+        ("html/08MADRID418.html", ["AGUIRRE"]),  # under a translated letter's closing: "Banco Sabadell"
+        ("html/07LAPAZ3153.html", ["GOLDBERG"]),  # under a sentence the page cut off: "push ahead"
+        ("html/05TELAVIV45.html", ["kurtzer"]),  # in lower case, under the website line and a rule of asterisks
+        ("html/07LONDON3175.html", ["tuttle"]),  # in lower case, under the website's address
+        ("html/09LONDON2484.html", ["LeBaron"]),  # a full stop after it, under "Website: XXXXXXXXXXXX"
+        ("html/07USUNNEWYORK1149.html", ["Khalilzad"]),  # glued to the website's address, a full stop after it
+        ("html-2011-08/73TEHRAN7005.html", ["HELMS"]),  # then the review's stamp and "NNN"
+        ("html/09BEIJING3128.html", ["HUNTSMAN"]),  # written twice, one under the other
+        ("html/09MADRID673.html", ["CHACON"]),  # "CHACON ...": the page cut the cable off after it
+        ("html/09TRIPOLI679.html", ["POLASCHIK"]),  # glued after a redaction: "... is xxxxxxxxxxxx POLASCHIK"
+        ("html/01VATICAN5693.html", ["NICHOLSON"]),  # glued, then a copy's "2001VATICA05693 - Classification:" line
     ],
 )
 def test_signers_in_the_shapes_pages_print_them(relative: str, signers: list[str]) -> None:
@@ -370,6 +383,22 @@ def test_a_title_case_word_ending_a_sentence_is_not_a_signer() -> None:
 def test_the_end_cable_text_line_is_a_transmission_mark_not_text() -> None:
     cable = parse_one("html/10STATE17263.html")
     assert "End Cable Text" not in cable.paragraphs[-1].text
+
+
+def test_a_line_in_capitals_under_capitals_or_a_title_case_word_under_an_open_sentence_is_not_a_signer() -> None:
+    in_capitals = parse_text("UNCLASSIFIED\nSUBJECT: TEST\n\n1. (U) THE DELEGATION FLEW ON TO\nMANAGUA\n")
+    mixed = parse_text("UNCLASSIFIED\nSUBJECT: TEST\n\n1. (U) The delegation flew on to\nManagua\n")
+    lower_case = parse_text("UNCLASSIFIED\nSUBJECT: TEST\n\n1. (U) The delegation flew on.\n\nagain\n")
+    assert in_capitals.signers == mixed.signers == lower_case.signers == []
+
+
+def test_the_review_stamp_of_an_older_cable_is_taken_out_and_named_in_a_warning() -> None:
+    cable = parse_one("html-2011-08/73TEHRAN7005.html")
+    stamp = "Declassified/Released US Department of State EO Systematic Review 30 JUN 2005"
+    assert f"2 declassification review stamp(s) removed: {stamp}" in cable.warnings
+    assert not any("Declassified" in paragraph.text or "NNN" in paragraph.text for paragraph in cable.paragraphs)
+    assert not any("not understood" in warning for warning in cable.warnings)
+    assert cable.eo_line == "E.O. 11652: N/A" and cable.tags == ["PINS", "IR"]
 
 
 def test_a_line_under_an_end_mark_that_is_not_a_name_is_not_a_signer() -> None:

@@ -137,6 +137,34 @@ def test_release_page_markers_are_removed() -> None:
     assert not any("00000105" in p.text for p in cable.paragraphs)
 
 
+def test_page_markers_after_a_full_stop_or_a_rule_are_removed_too() -> None:
+    for relative, marker in [
+        ("html/09CAIRO2129.html", "CAIRO 00002129"),  # "... cleared this cable. CAIRO 00002129 003 OF 003 Scobey"
+        ("html/09CAIRO999.html", "CAIRO 00000999"),
+        ("html/08MOSCOW2671.html", "MOSCOW 00002671"),  # "... in the cards. ------- MOSCOW 00002671 003 OF 003"
+        ("html/08STATE85725.html", "STATE 00085725"),
+    ]:
+        cable = parse_one(relative)
+        assert not any(marker in p.text or marker in (p.heading or "") for p in cable.paragraphs), relative
+    assert parse_one("html/09CAIRO2129.html").signers == ["Scobey"]
+    # The paragraph that came after the marker on its line opens as it should.
+    assert [p.number for p in parse_one("html/09TALLINN325.html").paragraphs][:7] == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_headings_lose_the_rules_a_flattened_page_ran_into_their_line() -> None:
+    cable = parse_one("html/08MOSCOW2671.html")
+    assert [p.heading for p in cable.paragraphs if p.heading] == [
+        "SUMMARY",
+        "BP SEES IPO AS KEY",
+        "EXPATS",
+        "A GOOD DEAL, OR DID BP CAVE?",
+        "WILL IT HOLD?",
+        "COMMENT",
+    ]
+    cairo = parse_one("html/10CAIRO171.html")
+    assert cairo.paragraphs[3].heading == "Radicals in Somalia Linked to Afghanistan and Yemen"
+
+
 def test_a_ref_label_pasted_twice_is_read_once() -> None:
     cable = parse_one("html/09CAIRO2404.html")
     assert [(r.label, r.text, r.reference_id) for r in cable.references[:3]] == [
