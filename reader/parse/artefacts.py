@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.parse.line_shapes import lines_containing
+from reader.parse.stations import is_station
 
 # On a line of its own, or run into a header or TAGS line ("TO PAGE 02 STATE 015113 182333Z").
 _PAGE_LEVELS = ("UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITED OFFICIAL USE", "TOP SECRET")
@@ -37,7 +38,9 @@ _LEVEL_LINES = frozenset({"UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "T
 _CLEAN_NEEDLES = ('"', "=", ">", "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITED OFFICIAL USE")
 """What a line that ``_clean_lines`` changes holds: a quote, a footer's first character, a level."""
 _FOOTER_LINE = re.compile(r"^(?:={3,}\s*CABLE ENDS\s*={3,}|[\">]+|>?\s*\d{4}[A-Z]+\d+ - Classification:.*)$")
-_TSV_ROW = re.compile(r"(?m)^\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?\t(?:[^\t\n]*\t){4}")
+_TSV_ROW = re.compile(r"(?m)^(?:\d+\t)?\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?\t(?:[^\t\n]*\t){4}")
+"""A tab-separated row's fields up to its header: the row's number (some dumps leave it out), date,
+reference id, origin, classification and references."""
 _CSV_ROW = re.compile(
     r'(?m)^"?\d+"?,"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d"?,"?\d\d[A-Z]+\d+"?,'
     # on one line up to the header field; or the release's row as printed over lines:
@@ -118,6 +121,7 @@ def _remove_page_marks(text: str) -> tuple[str, int, tuple[str, int] | None]:
             start -= 1
         while start < blanks and not text[start].isalpha():
             start += 1  # what ended the text before: a full stop, a rule ("cable. CAIRO", "---- MOSCOW")
+        start = _station_start(text, start, blanks)
         station = text[start:blanks].strip()
         if not station or not station[0].isalpha():
             continue
@@ -131,6 +135,22 @@ def _remove_page_marks(text: str) -> tuple[str, int, tuple[str, int] | None]:
         count += 1
     pieces.append(text[position:])
     return "".join(pieces), count, first
+
+
+def _station_start(text: str, start: int, end: int) -> int:
+    """Where the station before a page marker's serial starts, in ``text[start:end]``: at the
+    longest run of last words that names a station, since text in capitals may run into it
+    ("... IS BEST TRIPOLI 00000078 001.2 OF 002", and "THE HAGUE", whose "HAGUE" is one too);
+    at ``start`` if no words name one."""
+    word = start
+    while word < end:
+        if is_station(text[word:end]):
+            return word
+        word = text.find(" ", word, end)
+        if word < 0:
+            break
+        word += 1
+    return start
 
 
 def _clean_lines(text: str) -> tuple[str, int, int]:

@@ -272,6 +272,10 @@ def _label_ahead(lines: list[str], start: int, window: int = 12) -> bool:
     return False
 
 
+_RULE_AFTER_SUBJECT = re.compile(r"\s+(?:summary\s*:?\s*)?[-=_*]{3,}$", re.IGNORECASE)
+"""A rule a flattened page ran onto the subject's line, and the "Summary" heading it underlined."""
+
+
 def subject_text(lines: list[str]) -> str:
     """The subject's wrapped lines as one line; a word broken at a hyphen stays whole."""
     text = ""
@@ -281,7 +285,7 @@ def subject_text(lines: list[str]) -> str:
             continue
         joiner = "" if text.endswith("-") and text[-2:-1].isalpha() else " "
         text = text + joiner + line if text else line
-    return text.strip()
+    return _RULE_AFTER_SUBJECT.sub("", text.strip())
 
 
 def split_subject_marking(subject: str) -> tuple[str, str | None]:

@@ -106,6 +106,12 @@ def station_key(words: str) -> str:
     return _NOT_LETTER.sub("", words.upper())
 
 
+def is_station(words: str) -> bool:
+    """Whether ``words`` name a station of the release exactly, or by a known alias (``SECSTATE``)."""
+    key = station_key(words)
+    return key in known_stations() or key in _ALIASES
+
+
 def _one_slip(a: str, b: str) -> bool:
     """Whether ``a`` becomes ``b`` by one inserted, dropped, changed or swapped letter."""
     if a == b or abs(len(a) - len(b)) > 1:

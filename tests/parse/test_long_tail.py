@@ -161,6 +161,9 @@ def test_subject_shapes() -> None:
     assert parse_text("SUBJECT ZIM NOTES 11-09-2009 \n----------- \n1. SUMMARY\n").subject == "ZIM NOTES 11-09-2009"
     assert parse_text("SUBJECT: RELATIONS WITH THE US- \nLATIN AMERICAN STATES\n\n1. text").subject == "RELATIONS WITH THE US-LATIN AMERICAN STATES"
     assert parse_text("SUBJECT: Bla &#8217; bla\n").subject == "Bla ’ bla"
+    # A flattened page ran the "Summary" heading and its rule onto the subject's line.
+    malbec = "More than Malbec: Ambassador Donates Scholarships and Talks Development in Mendoza"
+    assert parse_one("html/08BUENOSAIRES879.html").subject == malbec
 
 
 def test_summary_shapes() -> None:

@@ -151,6 +151,24 @@ def test_page_markers_after_a_full_stop_or_a_rule_are_removed_too() -> None:
     assert [p.number for p in parse_one("html/09TALLINN325.html").paragraphs][:7] == [1, 2, 3, 4, 5, 6, 7]
 
 
+def test_a_page_marker_takes_its_station_and_not_the_words_in_capitals_before_it() -> None:
+    # "SUBJECT: SENIOR LIBYAN JUSTICE OFFICIAL: LESS TALK, MORE ACTION IS BEST TRIPOLI 00000078 001.2 OF 002"
+    assert parse_one("html/10TRIPOLI78.html").subject == "SENIOR LIBYAN JUSTICE OFFICIAL: LESS TALK, MORE ACTION IS BEST"
+    assert parse_one("html/08LONDON2542.html").subject == "PM BROWN DOES THE UNEXPECTED IN ADDRESSING ECONOMIC PROBLEMS"
+    assert parse_one("html/09TRIPOLI559.html").subject == "AU SUMMIT: A/S CARSON'S MEETING WITH DJIBOUTIAN FOREIGN MINISTER YOUSSOUF"
+    assert any(p.text.endswith("\n\nOPENING REMARKS REPEAT PREVIOUS THEMES") for p in parse_one("html/09TRIPOLI715.html").paragraphs)
+
+
+def test_a_tab_separated_row_that_opens_with_its_number_is_unpacked() -> None:
+    # "161824<TAB>2008-07-11 22:33:00<TAB>08BOGOTA2506<TAB>Embassy Bogota<TAB>CONFIDENTIAL<TAB><TAB>VZCZCXYZ0000\"
+    cable = parse_one("html/08BOGOTA2506.html")
+    assert "a pasted database row (tab-separated) was unpacked" in cable.warnings
+    assert cable.subject == "GOC ANNOUNCES END OF MEDIATORS, SEEKS DIRECT CONTACT WITH FARC"
+    assert cable.declassify_on == date(2017, 8, 16)
+    assert [r.name for r in cable.to] == ["SECSTATE WASHDC"]
+    assert not any("\\" in p.text for p in cable.paragraphs)
+
+
 def test_headings_lose_the_rules_a_flattened_page_ran_into_their_line() -> None:
     cable = parse_one("html/08MOSCOW2671.html")
     assert [p.heading for p in cable.paragraphs if p.heading] == [
