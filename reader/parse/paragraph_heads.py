@@ -155,6 +155,8 @@ def _read(
     candidate: Candidate, expected: int, last: int, has_pilcrows: bool, one_mode: bool, later: list[Candidate]
 ) -> int | None:
     """The paragraph number a candidate line stands for, or None when it is not a head."""
+    if candidate.number == 0 and expected % 10 == 0:
+        return expected  # "HAITI ---- 1" then "¶0.": the page split 10's first digit off
     alternative = candidate.alternative
     if candidate.pilcrow:
         if alternative == expected and candidate.number != expected:

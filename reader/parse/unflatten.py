@@ -22,7 +22,7 @@ _SENTENCE_END = frozenset(".!?\"')")
 _LABEL_HINTS = ("E.O", "E. O", "TAGS", "SUBJ", "REF", "CLASSIFIED", "Classified", "SIPDIS")
 # Begins with the sentence's last character, not a look-behind: the search then skips to
 # those characters instead of trying the pattern at every position of a long line.
-_HEADING_RULE = re.compile(r"([.!?\"')])\s+([^.!?\n]{3,90}?\s+-{6,})\s+")
+_HEADING_RULE = re.compile(r"([.!?\"')])\s+([^.!?\n]{3,90}?\??\s+-{6,})\s+")
 
 
 _CAPTION_THEN_LABEL = re.compile(r"^((?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS)\b[ \t]*)+(?=E\.\s?O\.|TAGS|SUBJECT|CLASSIFIED BY)")
@@ -75,7 +75,8 @@ def _break_before_labels(line: str) -> str:
 
 
 def _break_before_paragraphs(line: str) -> str:
-    """A blank line before each ``5. (C)`` that follows a sentence's end and spaces (the spaces go).
+    """A blank line before each ``5. (C)`` that follows a sentence's end or a heading's rule, and
+    spaces (the spaces go).
 
     Found by its ". (C)", which the search skips to, and then its one to three digits: a search
     for the digits themselves would stop at every number of the text."""
@@ -89,7 +90,8 @@ def _break_before_paragraphs(line: str) -> str:
         if not 1 <= dot - start <= 3 or (start > done and line[start - 1].isdecimal()):
             continue
         before = _spaces_before(line, start, done)
-        if done < before < start and line[before - 1] in _SENTENCE_END:
+        after_rule = line.endswith("------", done, before)  # "Sell-Out? ------ 8. (C) ..."
+        if done < before < start and (line[before - 1] in _SENTENCE_END or after_rule):
             pieces += (line[done:before], "\n\n")
             done = start
     return "".join(pieces) + line[done:] if pieces else line

@@ -169,6 +169,18 @@ def test_a_tab_separated_row_that_opens_with_its_number_is_unpacked() -> None:
     assert not any("\\" in p.text for p in cable.paragraphs)
 
 
+def test_a_flattened_page_opens_a_paragraph_after_a_headings_rule() -> None:
+    # "... Did Denmark and Finland Sell-Out? ------------------------------------------- 8. (C) Mihkelson ..."
+    tallinn = parse_one("html/09TALLINN325.html")
+    assert [p.number for p in tallinn.paragraphs] == list(range(1, 10))
+    assert tallinn.paragraphs[7].heading == "Did Denmark and Finland Sell-Out?"
+    assert [p.number for p in parse_one("html/08BAKU761.html").paragraphs] == list(range(1, 8))
+    # "HAITI --------- 1" then "¶0. (C) Zaluar ...": 10, its first digit split off; then "------ 11. (SBU)".
+    brasilia = parse_one("html/04BRASILIA1291.html")
+    assert [p.number for p in brasilia.paragraphs] == list(range(1, 19))
+    assert 'paragraph "0." read as 10' in brasilia.warnings
+
+
 def test_headings_lose_the_rules_a_flattened_page_ran_into_their_line() -> None:
     cable = parse_one("html/08MOSCOW2671.html")
     assert [p.heading for p in cable.paragraphs if p.heading] == [

@@ -38,9 +38,11 @@ def test_portion_above_banner() -> None:
 
 
 def test_banner_above_portions() -> None:
-    (finding,) = audit(parse_one("html/08STATE85725.html"))  # SECRET banner, every portion SBU or U
+    (finding,) = audit(parse_one("html/09STATE124636.html"))  # SECRET banner, every portion C/NF or U
     assert finding.code == "banner-above-portions"
-    assert finding.message == "the banner says SECRET, but no portion is marked above UNCLASSIFIED (5 marked)"
+    assert finding.message == "the banner says SECRET, but no portion is marked above CONFIDENTIAL (2 marked)"
+    # SECRET banner over SBU portions, and one (S) paragraph that a flattened page ran in after a heading.
+    assert audit(parse_one("html/08STATE85725.html")) == []
     # CONFIDENTIAL banner over SBU paragraphs 1-4 of a partial extract, but paragraphs 6, 7 and 9 are (C).
     assert audit(parse_one("html/09TALLINN325.html")) == []
 
