@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-RULE = re.compile(r"^\s*[-=_*]{4,}[-=_* ]*$")
+RULE = re.compile(r"^\s*[-=_*]{4,}[-=_*\s]*$")
 """A rule drawn with dashes, equals signs, underscores or asterisks."""
 
 REDACTION_LINE = re.compile(r"^[\sX]*X{4,}[\sX.]*$")

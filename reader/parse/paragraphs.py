@@ -18,7 +18,9 @@ from reader.parse.paragraph_heads import HEAD, select_heads
 from reader.parse.signers import take_signers
 from reader.parse.summary import find_summary
 
-_HEADING_WITH_RULE = re.compile(r"^\s*(?P<text>\S.*?\S)\s+[-=_]{6,}\s*$")
+_HEADING_WITH_RULE = re.compile(r"^\s*(?P<text>\S.*?\S)\s+(?P<rule>[-=_]{4,})[-=_\s]*$")
+"""A heading and the rule under it, run onto one line ("PINERA: OUT OF THE GATE FIRST ------",
+"ACSA ----", a broken rule "------ -----"): a rule of four or five marks underlines no more."""
 _DROP_INITIALS = frozenset("SNB#E")
 # Transmission marks: end of text (NNN in older cables), message number, and the "End Cable Text" some pages print after NNNN.
 _DROP = re.compile(r"^\s*(SIPDIS|NNNN?|BT|#\d*|End Cable Text|END CABLE TEXT)\s*$")
@@ -78,7 +80,7 @@ def _headings(lines: list[str]) -> tuple[dict[int, str], set[int]]:
             above = lines[prev].strip() if prev >= 0 else ""
             if above and len(above) <= 100 and not RULE.match(above) and not HEAD.match(above):
                 headings[prev] = _without_rules(above)
-        elif (match := _HEADING_WITH_RULE.match(line)) and not HEAD.match(line):
+        elif (match := _HEADING_WITH_RULE.match(line)) and not HEAD.match(line) and len(match["rule"]) >= min(6, len(match["text"])):
             headings[index] = _without_rules(match["text"])
     return headings, rules
 

@@ -22,7 +22,10 @@ _SENTENCE_END = frozenset(".!?\"')")
 _LABEL_HINTS = ("E.O", "E. O", "TAGS", "SUBJ", "REF", "CLASSIFIED", "Classified", "SIPDIS")
 # Begins with the sentence's last character, not a look-behind: the search then skips to
 # those characters instead of trying the pattern at every position of a long line.
-_HEADING_RULE = re.compile(r"([.!?\"')])\s+([^.!?\n]{3,90}?\??\s+-{6,})\s+")
+_HEADING_RULE = re.compile(r"([.!?\"')])\s+([^.!?\n]{3,90}?\??[ \t]+-{6,})(?:\s+|$)")
+# A heading boxed by rules on its line: "------ Strong, Unbiased U.S. Role Needed ------" (its
+# full stops are no sentence's end). Put on a line of its own, a rule under it.
+_BOXED_HEADING = re.compile(r"-{6,}[ \t]+([^\n]{3,90}?)[ \t]+-{6,}")
 
 
 _CAPTION_THEN_LABEL = re.compile(r"^((?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS)\b[ \t]*)+(?=E\.\s?O\.|TAGS|SUBJECT|CLASSIFIED BY)")
@@ -115,6 +118,7 @@ def unflatten(text: str) -> str:
             if " FM " in line and _FLAT_HEADER.search(line):  # "O R 181205Z NOV 75 ZFF4 FM AMEMBASSY X TO ... INFO ..."
                 line = _HEADER_LABEL.sub("\n", line)
             if "------" in line:
+                line = _BOXED_HEADING.sub(lambda m: "\n\n" + m[1] + "\n------\n\n", line)
                 line = _HEADING_RULE.sub(lambda m: m[1] + "\n\n" + m[2] + "\n\n", line)
             lines[index] = line
     return "\n".join(lines)

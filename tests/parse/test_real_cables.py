@@ -193,6 +193,20 @@ def test_headings_lose_the_rules_a_flattened_page_ran_into_their_line() -> None:
     ]
     cairo = parse_one("html/10CAIRO171.html")
     assert cairo.paragraphs[3].heading == "Radicals in Somalia Linked to Afghanistan and Yemen"
+    # Boxed by rules on a flattened line, full stops inside: "------ Mixed Assessment of U.S. Efforts ------"
+    assert cairo.paragraphs[7].heading == "Mixed Assessment of U.S. Efforts"
+    assert parse_one("html/09CAIRO999.html").paragraphs[9].heading == "Strong, Unbiased U.S. Role Needed"
+
+
+def test_headings_over_rules_that_end_in_tabs_or_are_as_short_as_the_heading() -> None:
+    santiago = parse_one("html/05SANTIAGO2541.html")  # "January 15 Run-Off: Bachelet vs. Pinera \t\t\t\t\t" / "------- \t\t\t\t\t"
+    assert [p.heading for p in santiago.paragraphs if p.heading][:3] == [
+        "Summary",
+        "January 15 Run-Off: Bachelet vs. Pinera",
+        "Pinera: Out of the Gate First",
+    ]
+    assert parse_one("html/04BRASILIA1291.html").paragraphs[3].heading == "ACSA"  # "ACSA ----"
+    assert not any(p.text.endswith("-----") for p in santiago.paragraphs)
 
 
 def test_a_ref_label_pasted_twice_is_read_once() -> None:
