@@ -33,6 +33,9 @@ _WEBSITE_NAME = r"([A-Z][A-Za-z'-]{2,24}|[a-z][a-z'-]{2,24})\.?"
 """A surname after the post's website, in whatever case, a full stop after it or not ("kurtzer", "LeBaron.")."""
 _GLUED_AFTER_ADDRESS = re.compile(r"(?:https?://|www\.|Website:\s*)\S*\s+" + _WEBSITE_NAME + r"\s*$")
 _NAME_ALONE = re.compile(_WEBSITE_NAME)
+_ADDRESS_REACH = 200
+"""How far before a line's end a website's address glued to the signer's name is looked for: not
+over the whole of a long line (a flattened page's last paragraph)."""
 _LAST_WORD = re.compile(r"[A-Z][A-Za-z'-]{2,}|[A-Z]{2}")
 _REDACTED = re.compile(r"^X+$")
 _DEBRIS = re.compile(r"^[\s.#*\-_=\"'”\\]*$")
@@ -102,7 +105,8 @@ def _glued_signer(line: str) -> re.Match[str] | None:
     words = line.rsplit(None, 1)
     if len(words) < 2:
         return None
-    if _URL_LINE.search(words[0]) and (after_address := _GLUED_AFTER_ADDRESS.search(line)):
+    near = max(0, len(line) - _ADDRESS_REACH)  # the address stands right before the name
+    if _URL_LINE.search(line, near) and (after_address := _GLUED_AFTER_ADDRESS.search(line, near)):
         return after_address  # "... on the USUN web site: www.un.int/usa. Khalilzad."
     if not _LAST_WORD.fullmatch(words[1]):
         return None

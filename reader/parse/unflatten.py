@@ -25,7 +25,9 @@ _LABEL_HINTS = ("E.O", "E. O", "TAGS", "SUBJ", "REF", "CLASSIFIED", "Classified"
 _HEADING_RULE = re.compile(r"([.!?\"')])\s+([^.!?\n]{3,90}?\??[ \t]+-{6,})(?:\s+|$)")
 # A heading boxed by rules on its line: "------ Strong, Unbiased U.S. Role Needed ------" (its
 # full stops are no sentence's end). Put on a line of its own, a rule under it.
-_BOXED_HEADING = re.compile(r"-{6,}[ \t]+([^\n]{3,90}?)[ \t]+-{6,}")
+_BOXED_HEADING = re.compile(r"-(?<!--)-{5,}[ \t]+([^\n]{3,90}?)[ \t]+-{6,}")
+"""(Tried where a rule starts, not at each of its dashes: the look-behind comes after the first dash,
+which the search skips to.)"""
 
 
 _CAPTION_THEN_LABEL = re.compile(r"^((?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS)\b[ \t]*)+(?=E\.\s?O\.|TAGS|SUBJECT|CLASSIFIED BY)")
