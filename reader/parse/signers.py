@@ -57,7 +57,8 @@ def _clean_tail(lines: list[str]) -> None:
         lines.pop()
     if lines:
         lines[-1] = _CUT_AFTER_NAME.sub(r"\1", _ROW_DATE.sub("", lines[-1].rstrip().rstrip("#*\\").rstrip()))
-    if len(lines) >= 2 and lines[-1].strip() and lines[-1].strip() == lines[-2].strip() and _signer_line(lines[-1].strip()):
+    last = lines[-1].strip() if lines else ""
+    if len(lines) >= 2 and last and last == lines[-2].strip() and _signer_line(last):
         lines.pop()  # the name written twice ("HUNTSMAN" under "HUNTSMAN")
 
 

@@ -43,8 +43,8 @@ _INLINE_LABEL = re.compile(r"\s+(?=(?:TAGS:|SUBJECT:|SUBJ:|E\.\s?O\.\s?\d{5}:|CL
 
 def _split_front_lines(lines: list[str], text: str) -> bool:
     """``SIPDIS E.O. 12958: N/A`` and ``E.O. 12958: DECL: 3/11/2019 TAGS: ECON``: one label a line
-    (in place; whether any line was split). ``text``: the lines joined, where the lines that open
-    with a label are found first: a loop over every line cost a fortieth of a cable's parse."""
+    (in place; whether any line was split). ``text``: the lines joined, in which the lines that may
+    open with a label are found first, instead of a Python loop looking at every line."""
     changed = False
     for index in lines_opening(text, _FRONT_LINE_OPENING):
         line = lines[index]
