@@ -112,9 +112,11 @@ def _remove_page_marks(text: str) -> tuple[str, int, tuple[str, int] | None]:
         blanks = match.start()  # a marker starts with the blanks before its serial
         while blanks > read_to and text[blanks - 1] in " \t":
             blanks -= 1
-        if blanks == match.start():  # no blank before it: not a serial, look on from the next character
-            search_from = match.start() + 1
-            continue
+        if blanks == match.start():  # no blank before it: not a serial, unless a station ends the line before
+            blanks = _station_line_end(text, blanks, max(read_to, position))
+            if blanks is None:
+                search_from = match.start() + 1
+                continue
         read_to = search_from = match.end()
         start = blanks
         while start > position and blanks - start < 32 and text[start - 1] in _STATION_CHARS:
@@ -135,6 +137,22 @@ def _remove_page_marks(text: str) -> tuple[str, int, tuple[str, int] | None]:
         count += 1
     pieces.append(text[position:])
     return "".join(pieces), count, first
+
+
+def _station_line_end(text: str, serial: int, floor: int) -> int | None:
+    """Where the station before a serial ends when a page broke the marker over lines
+    ("PARTY ALIGNMENTS SAO PAULO" / "" / "00000428 003 OF 003"): the end of the last line with
+    text before the serial, if its last words name a station; None otherwise."""
+    end = serial
+    while end > floor and text[end - 1] in " \t\n":
+        end -= 1
+    if end == serial or "\n" not in text[end:serial]:
+        return None
+    start = end
+    while start > floor and end - start < 32 and text[start - 1] in _STATION_CHARS:
+        start -= 1
+    found = _station_start(text, start, end)
+    return end if is_station(text[found:end]) else None
 
 
 def _station_start(text: str, start: int, end: int) -> int:

@@ -24,7 +24,12 @@ _SENTENCE_END = frozenset(".!?\"')")
 _LABEL_HINTS = ("E.O", "E. O", "TAGS", "SUBJ", "REF", "CLASSIFIED", "Classified", "SIPDIS")
 # Begins with the sentence's last character, not a look-behind: the search then skips to
 # those characters instead of trying the pattern at every position of a long line.
-_HEADING_RULE = re.compile(r"([.!?\"')])\s+([^.!?\n]{3,90}?\??[ \t]+-{6,})(?:\s+|$)")
+_CLOSING_WORDS = r"\b(?:END|End) (?:SUMMARY|Summary|COMMENT|Comment|NOTE|Note)\b"
+_HEADING_RULE = re.compile(
+    r"([.!?\"')]|" + _CLOSING_WORDS + r")\s+(?!" + _CLOSING_WORDS + r")([^.!?\n]{3,90}?\??[ \t]+-{6,})(?:\s+|$)"
+)
+"""A heading and its rule after a sentence's end, or after the closing words of a summary, comment
+or note ("... demand. End Summary BP Unsure of Extent of Damage to BTC ------")."""
 # A heading boxed by rules on its line: "------ Strong, Unbiased U.S. Role Needed ------" (its
 # full stops are no sentence's end). Put on a line of its own, a rule under it.
 _BOXED_HEADING = re.compile(r"-(?<!--)-{5,}[ \t]+([^\n]{3,90}?)[ \t]+-{6,}")

@@ -143,6 +143,7 @@ def test_page_markers_after_a_full_stop_or_a_rule_are_removed_too() -> None:
         ("html/09CAIRO999.html", "CAIRO 00000999"),
         ("html/08MOSCOW2671.html", "MOSCOW 00002671"),  # "... in the cards. ------- MOSCOW 00002671 003 OF 003"
         ("html/08STATE85725.html", "STATE 00085725"),
+        ("html/06SAOPAULO428.html", "00000428 003 OF 003"),  # "... PARTY ALIGNMENTS SAO PAULO" / "" / "00000428 003 OF 003"
     ]:
         cable = parse_one(relative)
         assert not any(marker in p.text or marker in (p.heading or "") for p in cable.paragraphs), relative
@@ -174,7 +175,10 @@ def test_a_flattened_page_opens_a_paragraph_after_a_headings_rule() -> None:
     tallinn = parse_one("html/09TALLINN325.html")
     assert [p.number for p in tallinn.paragraphs] == list(range(1, 10))
     assert tallinn.paragraphs[7].heading == "Did Denmark and Finland Sell-Out?"
-    assert [p.number for p in parse_one("html/08BAKU761.html").paragraphs] == list(range(1, 8))
+    baku = parse_one("html/08BAKU761.html")  # "... demand. End Summary BP Unsure of Extent of Damage to BTC ------"
+    assert [p.number for p in baku.paragraphs] == list(range(1, 8))
+    assert baku.paragraphs[1].heading == "BP Unsure of Extent of Damage to BTC"
+    assert baku.paragraphs[0].text.endswith("demand. End Summary")
     # "HAITI --------- 1" then "¶0. (C) Zaluar ...": 10, its first digit split off; then "------ 11. (SBU)".
     brasilia = parse_one("html/04BRASILIA1291.html")
     assert [p.number for p in brasilia.paragraphs] == list(range(1, 19))
