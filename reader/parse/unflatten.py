@@ -24,12 +24,21 @@ _SENTENCE_END = frozenset(".!?\"')")
 _LABEL_HINTS = ("E.O", "E. O", "TAGS", "SUBJ", "REF", "CLASSIFIED", "Classified", "SIPDIS")
 # Begins with the sentence's last character, not a look-behind: the search then skips to
 # those characters instead of trying the pattern at every position of a long line.
-_CLOSING_WORDS = r"\b(?:END|End) (?:SUMMARY|Summary|COMMENT|Comment|NOTE|Note)\b"
-_HEADING_RULE = re.compile(
-    r"([.!?\"')]|" + _CLOSING_WORDS + r")\s+(?!" + _CLOSING_WORDS + r")([^.!?\n]{3,90}?\??[ \t]+-{6,})(?:\s+|$)"
-)
-"""A heading and its rule after a sentence's end, or after the closing words of a summary, comment
-or note ("... demand. End Summary BP Unsure of Extent of Damage to BTC ------")."""
+_HEADING_RULE = re.compile(r"([.!?\"')])\s+([^.!?\n]{3,90}?\??[ \t]+-{6,})(?:\s+|$)")
+_CLOSING_WORDS = re.compile(r"(?:END|End) (?:SUMMARY|Summary|COMMENT|Comment|NOTE|Note)\b\.?[ \t]*")
+"""The closing words of a summary, comment or note, which end a sentence too: "... demand. End
+Summary BP Unsure of Extent of Damage to BTC ------" is a heading after "End Summary"."""
+
+
+def _heading_out(match: re.Match[str]) -> str:
+    """A heading found by ``_HEADING_RULE`` on a line of its own, closing words before it left behind."""
+    heading = match[2]
+    closing = _CLOSING_WORDS.match(heading)
+    if closing is None:
+        return match[1] + "\n\n" + heading + "\n\n"
+    return match[1] + " " + closing[0].rstrip() + "\n\n" + heading[closing.end() :] + "\n\n"
+
+
 # A heading boxed by rules on its line: "------ Strong, Unbiased U.S. Role Needed ------" (its
 # full stops are no sentence's end). Put on a line of its own, a rule under it.
 _BOXED_HEADING = re.compile(r"-(?<!--)-{5,}[ \t]+([^\n]{3,90}?)[ \t]+-{6,}")
@@ -131,6 +140,6 @@ def unflatten(text: str) -> str:
                 line = _HEADER_LABEL.sub("\n", line)
             if "------" in line:
                 line = _BOXED_HEADING.sub(lambda m: "\n\n" + m[1] + "\n------\n\n", line)
-                line = _HEADING_RULE.sub(lambda m: m[1] + "\n\n" + m[2] + "\n\n", line)
+                line = _HEADING_RULE.sub(_heading_out, line)
             lines[index] = line
     return "\n".join(lines)
