@@ -28,13 +28,7 @@ def lines_containing(text: str, needles: tuple[str, ...]) -> list[int]:
             if end < 0:
                 break
             position = text.find(needle, end)
-    indices: list[int] = []
-    index = previous = 0
-    for start in sorted(starts):
-        index += text.count("\n", previous, start)
-        indices.append(index)
-        previous = start
-    return indices
+    return _line_indices(text, sorted(starts))
 
 
 def lines_opening(text: str, opening: re.Pattern[str]) -> list[int]:
@@ -42,11 +36,15 @@ def lines_opening(text: str, opening: re.Pattern[str]) -> list[int]:
     in order: a superset a caller checks line by line. ``opening`` starts with the newline before
     the line (the text's first line is given one), which the regex engine skips to as fast as
     ``str.find``: cheaper than a Python loop over every line when most lines fail at once."""
+    # A match at p in "\n" + text is the newline before the line that starts at p in text.
+    return _line_indices(text, [match.start() for match in opening.finditer("\n" + text)])
+
+
+def _line_indices(text: str, starts: list[int]) -> list[int]:
+    """The index of the line at each of ``starts`` (line starts in ``text``, in order)."""
     indices: list[int] = []
-    text = "\n" + text
     index = previous = 0
-    for match in opening.finditer(text):
-        start = match.start()
+    for start in starts:
         index += text.count("\n", previous, start)
         indices.append(index)
         previous = start

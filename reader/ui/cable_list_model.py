@@ -161,23 +161,27 @@ class CableListModel(QAbstractTableModel):
 
     def set_query(self, **changes: Any) -> None:
         """A new filter or order, the list asked for it now."""
-        query = replace(self._query, **changes)
-        if query != self._query:
-            self._query = query
+        if self._changed_query(changes):
             self.refresh()
 
     def set_query_later(self, **changes: Any) -> None:
         """A new filter or order, asked of a library off the GUI thread (as the window's filter
         box and column headers ask): the rows shown change when the answer comes, and an
         answer to an earlier query still on its way is dropped."""
-        query = replace(self._query, **changes)
-        if query == self._query:
+        if not self._changed_query(changes):
             return
-        self._query = query
         if self._fetcher is None:
             self.refresh()
         else:
             self._ask()
+
+    def _changed_query(self, changes: dict[str, Any]) -> bool:
+        """Take ``changes`` into the query; whether that changed it."""
+        query = replace(self._query, **changes)
+        if query == self._query:
+            return False
+        self._query = query
+        return True
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(Column):
