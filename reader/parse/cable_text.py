@@ -33,6 +33,7 @@ from reader.parse.page_dump import take_dump
 from reader.parse.page_metadata import compare_metadata, fill_from_metadata
 from reader.parse.paragraphs import read_body
 from reader.parse.references import parse_references
+from reader.parse.saved_page import take_saved_page
 from reader.parse.stations import station_key
 from reader.parse.tags import normalise_tags, tags_as_written
 from reader.parse.unflatten import unflatten
@@ -58,6 +59,11 @@ _CONTROL_CAPTIONS = {
 _BANNER_SCAN_LINES = 250
 _FIRST_PARAGRAPHS_WITH_CLASSIFIED_BY = 3
 _YEAR_FIRST = re.compile(r"^'?(?:\d{2}|\d{4})\s*[A-Za-z]")  # "05 STATE 1234", "2009 CAIRO 2394"
+# A preview cut off mid-line, then the rest of its database row run onto the line: the cited ids
+# ("|09CAIRO257") and the header with its line breaks lost ("VZCZCXRO5203OO RUEHROVDE ...",
+# "P 171259Z JUN 09FM AMEMBASSY TRIPOLITO ..."). The header part is no text of the cable.
+_ROW_AFTER_CUT = re.compile(r"(?<=\d)\s*(?:VZCZC[A-Z0-9]{4,}|[OPRZ]{1,2} \d{6}Z [A-Z]{3} \d{2}\s*FM\b).*$")
+_CITED_IDS_BEFORE = re.compile(r"\d{2}[A-Z]{3,}\d+(?:\|\d{2}[A-Z]{3,}\d+)*$")
 _DECLASSIFY = re.compile(r"\bDECL(?:ASSIFY)?(?:\s+ON)?\s*[:.]?\s*(.+)$", re.I)
 
 
@@ -83,9 +89,16 @@ def _find_banner(lines: list[str]) -> tuple[int, Banner] | None:
     return None
 
 
+def _row_after_cut(line: str) -> re.Match[str] | None:
+    """The run-on header of a database row after a cut-off preview's cited ids (``_ROW_AFTER_CUT``)."""
+    match = _ROW_AFTER_CUT.search(line)
+    return match if match and _CITED_IDS_BEFORE.search(line, 0, match.start()) else None
+
+
 def _second_copy_after_preview(lines: list[str], index: int, banner: Banner) -> int | None:
-    """Where the second copy starts when a page shows the cable cut off with "..." and then
-    again, banner and all; None when there is no such second copy."""
+    """Where the second copy starts when a page shows the cable cut off (with "..." or with the
+    rest of its database row run on) and then again, banner and all; None when there is no such
+    second copy."""
     station, serial = banner.station, str(banner.serial)
     for later in range(index + 1, len(lines)):
         line = lines[later]
@@ -102,6 +115,9 @@ def _second_copy_after_preview(lines: list[str], index: int, banner: Banner) -> 
         for line in reversed(lines[index:later]):
             stripped = line.strip()
             if stripped.endswith(("...", "…")):
+                return later
+            if (row := _row_after_cut(line)) is not None:
+                lines[lines.index(line, index)] = line[: row.start()]
                 return later
             if stripped and (stripped != stripped.upper() or len(stripped) > 100):
                 return None
@@ -221,6 +237,9 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
         text, partial_count = _PARTIAL.subn("", text)
         cable.partial = partial_count > 0
     text, dump_meta = take_dump(text)
+    text, saved_meta = take_saved_page(text)
+    if saved_meta is not None:
+        cable.warn("a saved cable page: its navigation was taken off, its table read as the page's metadata")
     unwrapped = unwrap(text)
     text = unwrapped.text
     for warning in unwrapped.warnings:
@@ -239,7 +258,7 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
 
     found = _find_banner(lines)
     preview_front: FrontMatter | None = None
-    if found and ("..." in text or "…" in text) and (second := _second_copy_after_preview(lines, *found)) is not None:
+    if found and (second := _second_copy_after_preview(lines, *found)) is not None:
         preview, copy = lines[found[0] : second], lines[second:]
         if sum(map(len, copy)) > sum(map(len, preview)):
             # Its fields stand in for those the full text lacks (a subject cut off, rather than none).
@@ -288,7 +307,7 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
     elif any(line.strip() for line in body_lines):
         cable.warn("no classification banner found")
 
-    meta = metadata or dump_meta
+    meta = metadata or saved_meta or dump_meta
     year = cable.created.year if cable.created else None
     if year is None and meta and meta.created:
         year = meta.created.year
@@ -325,6 +344,9 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
         compare_metadata(cable, meta)
         fill_from_metadata(cable, meta)
     _infer_reference_id(cable, _station_and_serial(banner, unwrapped.station_serial, page_mark))
+    if year is None and cable.reference_id and front.ref_block:
+        # The year came from the release index: the references written without one can now name their cables.
+        cable.references = _without_repeats(parse_references(ref_text(front.ref_block), full_year(cable.reference_id[:2])))
     if cable.classification is None:
         levels = [p.level for p in cable.paragraphs if p.level]
         if levels:

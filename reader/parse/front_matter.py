@@ -26,7 +26,8 @@ _REF = re.compile(r"^(?:REFS?|REFTELS?|REFERENCES?)\b\s*[:.]?\s*", re.I)
 _CLASSIFIED_BY = re.compile(r"^(?:\(U\)\s*)?CLASSIFI?E?D\s+BY\b", re.I)
 # "STATE FOR EUR/RUS (GUHA)", "DEPT PASS TO USTR", "FOR ADDRESSEE": a few office words, then FOR.
 _FOR_LINE = re.compile(r"^(?:[A-Z][\w/&.(),;\-]*\s+){0,4}(?:FOR|PASS\s+TO|PASS)\s+\S", re.I)
-_REF_LABEL = re.compile(r"^(?:¶\s*)?(?:\(([A-Z])\)|\[([A-Z])\]|([A-Z])[.):])(?=\s|\d|$)", re.I)
+# "1B.": a copy that reads the page's pilcrow before a REF label as a "1" (the seed's "15." for ¶5).
+_REF_LABEL = re.compile(r"^(?:¶\s*|1(?=[A-Z][.)]))?(?:\(([A-Z])\)|\[([A-Z])\]|([A-Z])[.):])(?=\s|\d|$)", re.I)
 PARAGRAPH_START = re.compile(
     r"^\s*(?:[¶\ufffd]\s*)?\d{1,3}\s*[.)](?=\s|\()\s*\S|^\s*[¶\ufffd]\s*(?:\d|$)|^\s*\d{1,3}\s+\((?:U|C|S|SBU|TS|LOU)\b[^)]{0,20}\)",
     re.I,
@@ -102,7 +103,7 @@ def _ref_letter(line: str) -> str | None:
 def _ref_letters_read(ref_lines: list[str]) -> int:
     """How many lettered REF entries have been read (A. counts once)."""
     count = 0
-    for match in re.finditer(r"(?:^|\s|¶|:)[(\[]?([A-Z])[.):\]]", " ".join(ref_lines), re.I):
+    for match in re.finditer(r"(?:^|\s|¶|:)(?:1(?=[A-Z][.)]))?[(\[]?([A-Z])[.):\]]", " ".join(ref_lines), re.I):
         if match[1].upper() == chr(ord("A") + count):
             count += 1
     return count

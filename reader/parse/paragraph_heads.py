@@ -171,7 +171,10 @@ def _read(
     readings = [alternative, candidate.number] if one_mode and alternative else [candidate.number]
     if not one_mode and alternative == expected:
         readings.append(alternative)
-    plain = candidate.clear_before and (candidate.marked or one_mode) and candidate.dot != ")"
+    # In a copy whose pilcrows read as "1", a marked "15. (C)" is a head even right under a line of text.
+    plain = candidate.dot != ")" and (
+        (candidate.clear_before and (candidate.marked or one_mode)) or (one_mode and candidate.marked and candidate.dot == ".")
+    )
     for number in readings:
         if number is None:
             continue
@@ -181,6 +184,8 @@ def _read(
             continue
         if expected < number <= expected + _MAX_SKIP:
             return number  # a skipped number, as the cable wrote it (a partial extract skips many)
+        if number == last and candidate.marked:
+            return number  # a number written twice, kept as the cable wrote it
         if number == 1 and last >= 1 and not (has_pilcrows and not one_mode):
             return number  # a numbering that restarts (a second part, an annex)
     if last == 0 and one_mode and alternative and candidate.dot == "." and candidate.clear_before:

@@ -18,7 +18,11 @@ _START = re.compile(
 )
 _BEGIN = re.compile(r"(?:^|\n\n)\s*BEGIN\s+SUMMARY\b\s*[:.\-]*\s*", re.I)
 _END = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY\b", re.I)
-_HEADING = re.compile(r"^\s*-*\s*(?:\d{1,2}\.\s*)?SUMMARY\b(?:\s+(?:AND|&)\s+[A-Z ]{1,40})?\s*:?\s*-*\s*$", re.I)
+# "SUMMARY", "1. Summary", "(C) SUMMARY", "Summary and Comment", "SUMMARY/BACKGROUND" as a heading.
+_HEADING = re.compile(
+    r"^\s*-*\s*(?:\d{1,2}\.\s*)?(?:\([A-Z/ ]{1,15}\)\s*)?SUMMARY\b(?:\s*/\s*[A-Z]+|\s+(?:AND|&)\s+[A-Z ]{1,40})?\s*:?\s*-*\s*$",
+    re.I,
+)
 _PARAGRAPHS_SEARCHED = 5
 _PARAGRAPHS_SPANNED = 6
 

@@ -92,6 +92,8 @@ def test_two_releases_of_one_page_agree_on_the_cable() -> None:
         ("html/06BRASILIA2094.html", True),
         ("html/05MADRID1324.html", True),  # an extract that starts at paragraph 6: "16." "17." ...
         ("html/09LONDON2617.html", True),  # an extract from paragraph 74 on: "174." "175." ...
+        ("html/08BAKU625.html", True),  # "15. (C) XXXXXXXXXXXX" right under a line of text, then 6, 7, 9
+        ("html/05NAIROBI4559.html", True),  # paragraph 2 written twice
     ],
 )
 def test_a_copy_whose_pilcrows_read_as_one_keeps_the_page_numbers(relative: str, markdown: bool, tmp_path: Path) -> None:
@@ -111,3 +113,36 @@ def test_a_copy_whose_pilcrows_read_as_one_keeps_the_page_numbers(relative: str,
     numbers = [paragraph.number for paragraph in page.paragraphs if paragraph.number is not None]
     assert len(numbers) >= 4
     assert [paragraph.number for paragraph in copied.paragraphs if paragraph.number is not None] == numbers
+
+
+@pytest.mark.parametrize(
+    ("relative", "count"),
+    [
+        ("html/04BRASILIA572.html", 4),  # "REF: A. BRASILIA 402" / "1B. BRASILIA 458" / "1C. ..."
+        ("html/05SANJOSE2051.html", 2),  # "REF: A. SAN JOSE 2038" / (blank) / "     1B. SAN JOSE 2037"
+    ],
+)
+def test_a_copy_whose_pilcrows_read_as_one_keeps_its_ref_labels(relative: str, count: int, tmp_path: Path) -> None:
+    """The page's pilcrow before a REF label ("¶B.") became "1B." in the copy: still label B."""
+    page_path = corpus_file(relative)
+    page = _one(page_path)
+    text = extract_page(page_path.read_text(encoding="utf-8")).text
+    copy = tmp_path / "copy.md"
+    copy.write_text(_as_markdown(text, list(page.tags)).replace("[1](#)", "1"), encoding="utf-8")
+    assert "\n1B. " in copy.read_text(encoding="utf-8").replace("     1B.", "1B.")
+    copied = _one(copy)
+    assert len(page.references) == count
+    assert [(r.label, r.text, r.reference_id) for r in copied.references] == [
+        (r.label, r.text, r.reference_id) for r in page.references
+    ]
+
+
+def test_references_name_their_cables_once_the_year_comes_from_the_release_index(tmp_path: Path) -> None:
+    """A partial extract copied without its page: no date-time group, so the year of "REF:
+    BRASILIA 0682" is known only once the release index has given the cable's own id."""
+    page_path = corpus_file("html/04BRASILIA941.html")
+    raw_path = tmp_path / "cable.txt"
+    raw_path.write_bytes(_as_raw_text(extract_page(page_path.read_text(encoding="utf-8")).text))
+    raw = _one(raw_path)
+    assert raw.created is None and raw.reference_id == "04BRASILIA941"
+    assert [(r.text, r.reference_id) for r in raw.references] == [("BRASILIA 0682", "04BRASILIA682")]

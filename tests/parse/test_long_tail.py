@@ -454,6 +454,32 @@ def test_a_cut_off_preview_replaced_by_a_flattened_copy_keeps_the_copy_s_fields(
     assert cable.banner == banner
 
 
+@pytest.mark.parametrize(
+    ("relative", "references", "tags"),
+    [
+        # "REF: A. CAIRO 181|09CAIRO257 VZCZCXRO5203OO RUEHROVDE ..." then the flattened copy
+        (
+            "html/09CAIRO290.html",
+            [("A", "CAIRO 181"), ("B", "CAIRO 257"), ("C", "CAIRO 161"), ("D", "2008 CAIRO 2480")],
+            ["PREL", "PARM", "MASS", "MOPS", "PTER", "ASEC", "KPAL", "IS", "EG"],
+        ),
+        # "REF: 08TRIPOLI993 P 171259Z JUN 09FM AMEMBASSY TRIPOLITO ..." then a copy without its subject
+        ("html/09TRIPOLI483.html", [(None, "08TRIPOLI993")], ["PHUM", "PGOV", "PREL", "LY"]),
+    ],
+)
+def test_a_preview_cut_off_by_the_rest_of_its_database_row_is_replaced_by_the_copy(
+    relative: str, references: list[tuple[str | None, str]], tags: list[str]
+) -> None:
+    """No "..." marks the cut: the row's cited ids and its header, line breaks lost, run on after
+    the preview's last words. The header's words are no reference, and "TAGS:" is no tag."""
+    cable = parse_one(relative)
+    assert [(r.label, r.text) for r in cable.references] == references
+    assert all(r.reference_id for r in cable.references)
+    assert list(cable.tags_as_written) == tags
+    assert "a cut-off preview of the cable was replaced by its full text" in cable.warnings
+    assert cable.subject and cable.subject.startswith(("SMUGGLING TUNNEL", "QADHAFI DEVELOPMENT"))
+
+
 def test_a_pasted_database_row_gives_its_header_and_its_text_apart() -> None:
     """A page with the release's tab-separated row pasted in: the tab after the header field
     starts the text, so the banner, TO/INFO, E.O., TAGS, subject and references are all read."""
@@ -475,6 +501,9 @@ def test_a_pasted_database_row_gives_its_header_and_its_text_apart() -> None:
         ("html/07SANTIAGO1164.html", "President Bachelet, FM Foxley"),  # "------ Summary -------" alone
         ("html/09TRIPOLI223.html", "Secretary of the General People's Committee"),  # "(C ) Summary:"
         ("text/09PARIS1007.txt", "Mubarak and Sarkozy reportedly"),  # " Summary:" after the marking
+        ("html/09DOHA502.html", "During their July 20-21 visit"),  # "(C) SUMMARY" as the heading
+        ("html/10STATE17263.html", "A U.S. interagency team"),  # "(U) Summary" as the heading
+        ("html/08STATE98975.html", "Getting China to aggressively"),  # "SUMMARY/BACKGROUND" as the heading
     ],
 )
 def test_summaries_in_more_shapes(relative: str, opening: str) -> None:

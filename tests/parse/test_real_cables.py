@@ -307,3 +307,18 @@ def test_a_pasted_release_row_whose_references_wrap_is_unpacked() -> None:
     assert cable.subject.endswith('"GETTING TO YES" STRATEGY FOR EXTENDING DUTCH DEPLOYMENT IN AFGHANISTAN POST-2010')
     assert (cable.paragraphs[0].number, cable.paragraphs[0].marking) == (1, "S/NF")
     assert cable.signers == ["LEVIN"]
+
+
+def test_a_paragraph_number_written_twice_opens_a_paragraph_of_its_own() -> None:
+    """09TRIPOLI795 numbers "¶2." then "2.(S)", "¶3." then "3.(S/NF)": each is a paragraph with
+    its own marking, kept under the number the cable wrote."""
+    cable = parse_one("html/09TRIPOLI795.html")
+    assert [(p.number, p.marking) for p in cable.paragraphs[:6]] == [
+        (1, "S/NF"),
+        (2, None),
+        (2, "S"),
+        (3, "S"),
+        (3, "S/NF"),
+        (4, "S"),
+    ]
+    assert cable.paragraphs[2].text.startswith("During a September 30 meeting")
