@@ -1,7 +1,13 @@
-"""Cable pages turned into Markdown-like text (the seed's form).
+"""Cable pages turned into Markdown: the seed's form, and whole pages a converter rendered.
 
-The page's pilcrow anchors became ``[1](#)`` (the pilcrow read as a "1") and
-tag links became ``[PTER](#)``; both are turned back into plain cable text.
+In the seed's form the page's pilcrow anchors became ``[1](#)`` (the pilcrow read as
+a "1") and tag links became ``[PTER](#)``; both are turned back into plain cable text.
+
+A converter given the whole page (html2text, markdownify) also renders the page's
+links with their targets (``[PREL](/tag/PREL_0.html)``, a title after the target),
+its metadata table as a pipe table, and the cable's ``<pre>`` blocks as code blocks:
+fenced (lines of backticks around them) or indented by four spaces. The fences go and
+the indented blocks are set back, so the cable's own lines read as they were written.
 """
 
 from __future__ import annotations
@@ -9,16 +15,46 @@ from __future__ import annotations
 import re
 
 # A pilcrow anchor: "[1](#)" or "[¶](#par3)" right before a paragraph or REF label.
-_PILCROW_LINK = re.compile(r"\[(?:1|¶)\]\(#[^)\s]*\)(?=[ \t]*(?:\d|[A-Z][.)]))")
-_LINK = re.compile(r"\[([^\]\n]{0,200})\]\((?:#|/|https?:)[^)\s]*\)")
+_PILCROW_LINK = re.compile(r"\[(?:1|¶)\]\((?:#|[^)\s]*#par)[^)\s]*\)(?=[ \t]*(?:\d|[A-Z][.)]))")
+_LINK = re.compile(r"\[([^\]\n]{0,200})\]\((?:#|/|https?:)[^)\s]*(?:\s+\"[^\"\n]{0,200}\")?\)")
+# A code fence alone on its line: "```", "```` ```", "`" and "` `" (html2text's <code><pre>), "~~~".
+_FENCE = re.compile(r"(?m)^[ \t]*(?:`+[ \t]*)+(?:[A-Za-z]\w*)?[ \t]*$|^[ \t]*~{3,}[ \t]*$")
+_INDENT = "    "
+_MIN_BLOCK_LINES = 3
 
-MARKDOWN_HINT = re.compile(r"\]\(#[^)\s]*\)")
+MARKDOWN_HINT = re.compile(r"\]\((?:#|/|https?://)[^)\s]*\)")
 
 
 def looks_like_markdown(text: str) -> bool:
     return MARKDOWN_HINT.search(text) is not None
 
 
+def _without_code_indent(text: str) -> str:
+    """Indented code blocks set back by their four spaces. A block opens after a blank line and
+    runs while lines start with four spaces or are blank; a short one stays as it is: it is more
+    likely a cable's own indented line (a REF list's second entry) than a rendered block."""
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        opens = lines[index].startswith(_INDENT) and lines[index].strip() and (index == 0 or not lines[index - 1].strip())
+        if not opens:
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and (lines[end].startswith(_INDENT) or not lines[end].strip()):
+            end += 1
+        block = lines[index:end]
+        if sum(1 for line in block if line.strip()) >= _MIN_BLOCK_LINES:
+            lines[index:end] = [line[len(_INDENT) :] if line.startswith(_INDENT) else "" for line in block]
+        index = end
+    return "\n".join(lines)
+
+
 def normalize_markdown(text: str) -> str:
     text = _PILCROW_LINK.sub("¶", text)
-    return _LINK.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    if "`" in text or "~~~" in text:
+        text = _FENCE.sub("", text)
+    if "\n" + _INDENT in text:
+        text = _without_code_indent(text)
+    return text

@@ -2,8 +2,8 @@
 
 The site's navigation comes first (release dates, creation months, origins), then the
 page's metadata table as text: the five headings ``Reference ID``, ``Created``,
-``Released``, ``Classification``, ``Origin`` and their five values, one a line or
-separated by tabs (a copied table row). The cable follows. The navigation is no
+``Released``, ``Classification``, ``Origin`` and their five values, one a line,
+separated by tabs (a copied table row) or by pipes (a Markdown converter's table). The cable follows. The navigation is no
 text of the cable; the table's values are the page's metadata, as an HTML page's are.
 """
 
@@ -14,8 +14,10 @@ import re
 from reader.model import PageMetadata
 from reader.parse.html_page import parse_page_time
 
-_HEADINGS = re.compile(r"Reference ID\s+Created\s+Released\s+Classification\s+Origin[ \t]*\n")
-_CELLS = re.compile(r"[^\t\n]*[^\s][^\t\n]*")
+_HEADINGS = re.compile(r"Reference ID[\s|]+Created[\s|]+Released[\s|]+Classification[\s|]+Origin[ \t|]*\n")
+# A cell: a line, a tab-separated field or a Markdown table's field ("| 09CAIRO999 | ...").
+_CELLS = re.compile(r"[^\t\n|]*[^\s|][^\t\n|]*")
+_TABLE_RULE = re.compile(r"^:?-{3,}:?$")  # "| --- | --- |" under a Markdown table's headings
 _REFERENCE_ID = re.compile(r"^\d{2,4}[A-Z][A-Z-]*\d+$")  # "7575LIBREVILLE1895" too
 _VALUES = 5
 
@@ -28,6 +30,8 @@ def take_saved_page(text: str) -> tuple[str, PageMetadata | None]:
         return text, None
     cells = []
     for match in _CELLS.finditer(text, headings.end()):
+        if _TABLE_RULE.match(match[0].strip()):
+            continue
         cells.append(match)
         if len(cells) == _VALUES:
             break
@@ -41,4 +45,5 @@ def take_saved_page(text: str) -> tuple[str, PageMetadata | None]:
         classification=values[3],
         origin=values[4],
     )
-    return text[cells[-1].end() :].lstrip("\n"), metadata
+    row_end = text.find("\n", cells[-1].end())  # the rest of the table's row ("... | Embassy Cairo |") goes too
+    return (text[row_end + 1 :] if row_end >= 0 else ""), metadata
