@@ -29,7 +29,7 @@ _FOR_LINE = re.compile(r"^(?:[A-Z][\w/&.(),;\-]*\s+){0,4}(?:FOR|PASS\s+TO|PASS)\
 # "1B.": a copy that reads the page's pilcrow before a REF label as a "1" (the seed's "15." for ¶5).
 _REF_LABEL = re.compile(r"^(?:¶\s*|1(?=[A-Z][.)]))?(?:\(([A-Z])\)|\[([A-Z])\]|([A-Z])[.):])(?=\s|\d|$)", re.I)
 PARAGRAPH_START = re.compile(
-    r"^\s*(?:[¶\ufffd]\s*)?\d{1,3}\s*[.)](?=\s|\()\s*\S|^\s*[¶\ufffd]\s*(?:\d|$)|^\s*\d{1,3}\s+\((?:U|C|S|SBU|TS|LOU)\b[^)]{0,20}\)",
+    r"^\s*(?:[¶\ufffd]\s*)?\d{1,3}\s*(?:[.)](?=\s|\()|\.(?=[A-Z][A-Za-z]))\s*\S|^\s*[¶\ufffd]\s*(?:\d|$)|^\s*\d{1,3}\s+\((?:U|C|S|SBU|TS|LOU)\b[^)]{0,20}\)",
     re.I,
 )  # not "1.4(B)"
 # Where a run-together line holds the next field: before these labels (and a paragraph head).

@@ -1,7 +1,7 @@
 """Which lines open a numbered paragraph, and with which number.
 
 A line that starts with a number may be a paragraph head (``2. (S) ...``,
-``2 (S/NF)``, ``1.(C)``, ``¶3.``), a list item inside a paragraph, or a year
+``2 (S/NF)``, ``1.(C)``, ``¶3.``, ``1.KEY POINTS``), a list item inside a paragraph, or a year
 the page put a pilcrow before (``in ¶2007.``). Numbers are read against the
 sequence so far, never renumbered: skips and restarts are real (about one
 cable in six), so they are kept when the head is plain (a pilcrow, or a blank
@@ -24,7 +24,7 @@ from reader.parse.line_shapes import REDACTION_LINE, RULE, SENTENCE_END
 
 HEAD = re.compile(
     r"^\s*(?P<pil>[¶\ufffd]\s*)?(?P<num>\d{1,3})\s*"
-    r"(?:(?P<dot>[.)])(?=\s|\(|$)|(?=\(\s*(?:TS|S|C|U|SBU|LOU|FOUO|NF)\b[^)]{0,30}\)))\s*(?P<rest>.*)$"
+    r"(?:(?P<dot>[.)](?=\s|\(|$)|\.(?=[A-Z][A-Za-z]))|(?=\(\s*(?:TS|S|C|U|SBU|LOU|FOUO|NF)\b[^)]{0,30}\)))\s*(?P<rest>.*)$"
 )
 _MAX_SKIP = 3
 _HEAD_INITIALS = frozenset("0123456789¶\ufffd")

@@ -77,12 +77,26 @@ def _headings(lines: list[str]) -> tuple[dict[int, str], set[int]]:
         if RULE.match(line):
             rules.add(index)
             prev = index - 1
+            if prev > 0 and _DROP.match(lines[prev]):
+                prev -= 1  # "TSVANGIRAI LOOKS INTO THE CRYSTAL BALL" / "SIPDIS" / "-----"
             above = lines[prev].strip() if prev >= 0 else ""
-            if above and len(above) <= 100 and not RULE.match(above) and not HEAD.match(above):
+            if above and len(above) <= 100 and not RULE.match(above) and not HEAD.match(above) and not _opens_box(lines, index):
                 headings[prev] = _without_rules(above)
         elif (match := _HEADING_WITH_RULE.match(line)) and not HEAD.match(line) and len(match["rule"]) >= min(6, len(match["text"])):
             headings[index] = _without_rules(match["text"])
     return headings, rules
+
+
+def _opens_box(lines: list[str], index: int) -> bool:
+    """Whether the rule at ``index`` is the top of a box around a heading ("-----" / "TSVANGIRAI
+    LOOKS INTO THE CRYSTAL BALL" / "-----", a SIPDIS line allowed in between): the line above
+    such a rule is the text before the box, not a heading."""
+    below = lines[index + 1 : index + 4]
+    if len(below) < 2 or not below[0].strip() or len(below[0].strip()) > 100 or RULE.match(below[0]) or HEAD.match(below[0]):
+        return False
+    if RULE.match(below[1]):
+        return True
+    return len(below) == 3 and bool(_DROP.match(below[1])) and bool(RULE.match(below[2]))
 
 
 _RULES_AT_THE_EDGES = re.compile(r"^[\s.]*[-=_*]{3,}[-=_*\s]*|[-=_*\s]*[-=_*]{3,}\s*$")

@@ -322,3 +322,23 @@ def test_a_paragraph_number_written_twice_opens_a_paragraph_of_its_own() -> None
         (4, "S"),
     ]
     assert cable.paragraphs[2].text.startswith("During a September 30 meeting")
+
+
+def test_the_last_line_before_a_boxed_heading_stays_in_its_paragraph() -> None:
+    """"... passing" / "fiscal reform."" / "-----" / "ASSEMBLY VOTES ON PRIORITIES" / "-----": the rule
+    over the heading opens a box; the line above it ends the paragraph and is no heading."""
+    assert parse_one("html/05SANJOSE2090.html").paragraphs[5].text.endswith('by passing fiscal reform."')
+    assert parse_one("html/09MOSCOW3051.html").paragraphs[5].text.endswith("no demand for additional gas in 2011.")
+    harare = parse_one("html/00HARARE6677.html")  # a SIPDIS line between the heading and the rule under it
+    assert harare.paragraphs[1].text.endswith("ISAAC MATONGO.")
+    assert harare.paragraphs[2].heading == "TSVANGIRAI LOOKS INTO THE CRYSTAL BALL"
+
+
+def test_a_paragraph_number_glued_to_its_first_word() -> None:
+    """"1.KEY POINTS -- (C) ..." right under the Classified By line, "5.Washington appreciates ..."."""
+    cairo = parse_one("html/09CAIRO2164.html")
+    assert cairo.paragraphs[0].number == 1
+    assert cairo.paragraphs[0].text.startswith("KEY POINTS -- (C) Human rights lawyers")
+    assert cairo.classified_by == "Economic-Political Minister-Counselor Donald A. Blome"
+    state = parse_one("html/09STATE39054.html")
+    assert (state.paragraphs[-1].number, state.paragraphs[-1].text) == (5, "Washington appreciates Post's assistance.")
