@@ -39,12 +39,26 @@ class NotText(ValueError):
     """The bytes are not a text file; the message says what they look like."""
 
 
+def utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` for UTF-16 text written without its byte-order mark (every
+    other byte zero, as Latin text has it), else None."""
+    half = len(head) // 2
+    if half < 16:
+        return None
+    even_zeros, odd_zeros = head[0 : 2 * half : 2].count(0), head[1 : 2 * half : 2].count(0)
+    if odd_zeros >= 0.9 * half and even_zeros <= 0.01 * half:
+        return "utf-16-le"
+    if even_zeros >= 0.9 * half and odd_zeros <= 0.01 * half:
+        return "utf-16-be"
+    return None
+
+
 def sniff_binary(head: bytes) -> str | None:
     """A description of a binary file format, or None when ``head`` looks like text."""
     for magic, what in _MAGIC:
         if head.startswith(magic):
             return what
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(head[:8192]):
         return None
     sample = head[:8192]
     if b"\x00" in sample:
@@ -69,6 +83,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data[2:].decode("utf-16-le", errors="replace"), "utf-16-le"
     if data.startswith(codecs.BOM_UTF16_BE):
         return data[2:].decode("utf-16-be", errors="replace"), "utf-16-be"
+    if b"\x00" in data[:8192] and (utf16 := utf16_without_bom(data[:8192])):
+        return data.decode(utf16, errors="replace"), utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:

@@ -8,9 +8,11 @@ import tracemalloc
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from reader.model import Cable, ParseError
 from reader.parse import parse_file, parse_paths
-from reader.parse.decode import decode_bytes
+from reader.parse.decode import NotText, decode_bytes
 from tests.conftest import SEED, corpus_file
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)
@@ -93,12 +95,24 @@ def test_encodings_are_detected_and_recorded() -> None:
     assert decode_bytes("¶1. (C)".encode("utf-16"))[0] == "¶1. (C)"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_byte_order_mark_is_read(encoding: str, tmp_path: Path) -> None:
+    """Every other byte zero is UTF-16 that lost its BOM, not a binary file."""
+    raw = corpus_file("text/09PARIS1007.txt").read_bytes()
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(raw.decode("latin-1").encode(encoding))
+    cable = _only(path)
+    assert isinstance(cable, Cable) and cable.source.encoding == encoding
+    assert cable.reference_id == "09PARIS1007" and cable.signers == _only(corpus_file("text/09PARIS1007.txt")).signers
+
+
+def test_binary_with_zero_bytes_is_still_refused() -> None:
+    with pytest.raises(NotText):
+        decode_bytes(bytes(range(256)) * 40)
+
+
 def test_wrong_encoding_never_crashes(tmp_path: Path) -> None:
     raw = corpus_file("text/09PARIS1007.txt").read_bytes()
-    path = tmp_path / "mangled.txt"
-    path.write_bytes(raw.decode("latin-1").encode("utf-16-le"))  # no BOM: looks binary
-    result = _only(path)
-    assert isinstance(result, (Cable, ParseError))
     mojibake = tmp_path / "mojibake.txt"
     mojibake.write_bytes(raw.decode("latin-1").encode("utf-8").decode("latin-1").encode("utf-8"))
     cable = _only(mojibake)
