@@ -125,6 +125,28 @@ def _second_copy_after_preview(lines: list[str], index: int, banner: Banner) -> 
     return None
 
 
+_LINES_TO_THE_OTHER_BANNER = 4
+_ONLY_IDS = re.compile(r"^\s*(?:\d{2}[A-Z]{3,}\d+\s*\|?\s*)+$")  # the row's cited ids: "08STATE15228"
+
+
+def _other_cable_after_preview(lines: list[str], index: int, banner: Banner) -> int | None:
+    """Where another cable starts when a page shows this one cut off ("...") and then, by the
+    release's mistake, the text of a different cable, banner and all (73TEHRAN8233 runs on into
+    08 THE HAGUE 174); None when there is none."""
+    for cut in range(index + 1, len(lines)):
+        if not lines[cut].rstrip().endswith(("...", "…")):
+            continue
+        following = [later for later in range(cut + 1, len(lines)) if lines[later].strip()][:_LINES_TO_THE_OTHER_BANNER]
+        for later in following:
+            if _ONLY_IDS.match(lines[later]):
+                continue
+            other = parse_banner(lines[later])
+            if other is not None and (other.station, other.serial) != (banner.station, banner.serial):
+                return following[0]  # with the ids its row cites, printed before it
+            break
+    return None
+
+
 def _eo_fields(cable: Cable, eo_line: str) -> None:
     cable.eo_line = eo_line
     match = EO_LINE.match(eo_line)
@@ -271,6 +293,10 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
         else:  # the second copy is the shorter one: keep the preview, drop the repeat
             del lines[second:]
             cable.warn("a repeated, shorter copy of the cable's start was dropped")
+    elif found and ("..." in text or "…" in text) and (other := _other_cable_after_preview(lines, *found)) is not None:
+        other_banner = next(line for line in lines[other:] if not _ONLY_IDS.match(line))
+        cable.warn(f"the text of another cable after this one's cut-off preview was left out: {' '.join(other_banner.split())}")
+        del lines[other:]
     banner = found[1] if found else None
     header = parse_header(lines[: found[0]] if found else lines, stop_at_unknown=found is None)
     body_start = found[0] + 1 if found else header.lines_read

@@ -342,3 +342,14 @@ def test_a_paragraph_number_glued_to_its_first_word() -> None:
     assert cairo.classified_by == "Economic-Political Minister-Counselor Donald A. Blome"
     state = parse_one("html/09STATE39054.html")
     assert (state.paragraphs[-1].number, state.paragraphs[-1].text) == (5, "Washington appreciates Post's assistance.")
+
+
+def test_another_cable_run_on_after_a_cut_off_preview_is_left_out_and_named() -> None:
+    """73TEHRAN8233's page cuts the 1973 cable off ("... I ASKED TO ST...") and then prints, by the
+    release's mistake, 08 THE HAGUE 174 whole: its paragraphs and its signer are not the Tehran cable's."""
+    cable = parse_one("html-2011-08/73TEHRAN8233.html")
+    assert cable.reference_id == "73TEHRAN8233"
+    assert cable.signers == []
+    assert [p.number for p in cable.paragraphs] == [1]
+    assert cable.paragraphs[0].text.endswith("I ASKED TO ST...")
+    assert any(w.endswith("left out: S E C R E T THE HAGUE 000174") for w in cable.warnings)
