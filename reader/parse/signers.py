@@ -27,6 +27,12 @@ _GLUED_SIGNER = re.compile(
     r"(?:[.!?\"')\]]|" + _CLOSING + r"|Website:\s*\S+|\*{3,}|\b[Xx]{6,})"
     r"\s+([A-Z][A-Za-z'-]{2,}|[A-Z]{2})\s*$"
 )
+# A letter quoted last, its date closing it, then the name: "... Cooperation. July 30, 2009 CRETZ".
+_GLUED_AFTER_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},?\s+(?:19|20)\d{2}\.?\s+([A-Z][A-Z'-]{2,})\s*$"
+)
+_DATE_REACH = 40
 # A website line broken by a space ("...Portal:Unit ed_Kingdom LEBARON"): a name in capitals.
 _GLUED_AFTER_WEBSITE = re.compile(r"Website:.*\s([A-Z][A-Z'-]{2,})\s*$")
 _WEBSITE_NAME = r"([A-Z][A-Za-z'-]{2,24}|[a-z][a-z'-]{2,24})\.?"
@@ -79,6 +85,10 @@ def take_signers(lines: list[str], numbered: bool, others_before: bool) -> tuple
     if name := _name_under_the_website(lines):
         lines.pop()
         return [name], False
+    if (over := _name_over_the_website(lines)) is not None:
+        name = lines[over].strip()
+        del lines[over]
+        return [name], False
     end = start = len(lines)
     while start > 0 and lines[start - 1].strip() and end - start < 3:
         start -= 1
@@ -117,7 +127,11 @@ def _glued_signer(line: str) -> re.Match[str] | None:
     website = line.find("Website:")
     if 0 <= website < start:
         start = website
-    return _GLUED_SIGNER.search(line, start) or _GLUED_AFTER_WEBSITE.search(line)
+    return (
+        _GLUED_SIGNER.search(line, start)
+        or _GLUED_AFTER_WEBSITE.search(line)
+        or _GLUED_AFTER_DATE.search(line, max(0, len(line) - _DATE_REACH))
+    )
 
 
 def _name_under_the_website(lines: list[str]) -> str | None:
@@ -128,6 +142,33 @@ def _name_under_the_website(lines: list[str]) -> str | None:
         return None
     above = next((line for line in reversed(lines[:-1]) if line.strip()), "")
     return match[1] if _URL_LINE.search(above) else None
+
+
+_NOTICE_LINES = 2
+
+
+def _non_blank_run(lines: list[str], end: int) -> int:
+    """Where the run of non-blank lines that ends at ``end`` (exclusive) starts."""
+    start = end
+    while start > 0 and lines[start - 1].strip():
+        start -= 1
+    return start
+
+
+def _name_over_the_website(lines: list[str]) -> int | None:
+    """The index of a name alone above the post's website notice, which the page printed last
+    ("JEFFREY" / (blank) / "Visit Ankara's Classified Web Site at http://www.intelink.s" /
+    "gov.gov/wiki/Portal:Turkey""), or None."""
+    notice = _non_blank_run(lines, len(lines))
+    if notice == 0 or len(lines) - notice > _NOTICE_LINES or not _URL_LINE.search(" ".join(lines[notice:])):
+        return None
+    name_end = notice
+    while name_end > 0 and not lines[name_end - 1].strip():
+        name_end -= 1
+    name_start = _non_blank_run(lines, name_end)
+    if name_end - name_start != 1 or name_start == 0 or not _signer_line(lines[name_start].strip()):
+        return None
+    return name_start
 
 
 def _signer_line(line: str) -> bool:

@@ -368,6 +368,8 @@ def test_a_pilcrow_head_after_a_garbled_or_redacted_line_opens_its_paragraph() -
         ("html/09MADRID673.html", ["CHACON"]),  # "CHACON ...": the page cut the cable off after it
         ("html/09TRIPOLI679.html", ["POLASCHIK"]),  # glued after a redaction: "... is xxxxxxxxxxxx POLASCHIK"
         ("html/01VATICAN5693.html", ["NICHOLSON"]),  # glued, then a copy's "2001VATICA05693 - Classification:" line
+        ("html/09TRIPOLI632.html", ["CRETZ"]),  # glued after a quoted letter's date: "... July 30, 2009 CRETZ"
+        ("html/09ANKARA1583.html", ["JEFFREY"]),  # alone above the website notice the page printed last
     ],
 )
 def test_signers_in_the_shapes_pages_print_them(relative: str, signers: list[str]) -> None:
