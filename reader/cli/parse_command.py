@@ -24,7 +24,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Parse cable files (pages, plain text, Markdown-like text, release CSV) and folders of them, recursively.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a cable file or a folder")
-    parser.add_argument("--json", action="store_true", help="print one JSON array, one object per cable")
+    parser.add_argument("--json", action="store_true", help="print one JSON array, one object per cable, a line each")
     parser.add_argument(
         "--jobs", type=int, default=default_jobs(), help="worker processes (default: every core; 1 parses here)"
     )
@@ -32,7 +32,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _json_entry(result: ParseResult) -> str:
-    return json.dumps(result_to_json(result), ensure_ascii=False, indent=1)
+    """One cable's object on one line: json's C encoder writes it (an indented one goes through
+    the pure-Python encoder, a fifth of the whole command's time), and each cable stays one line
+    to grep, or to pretty-print with ``python -m json.tool`` or ``jq``."""
+    return json.dumps(result_to_json(result), ensure_ascii=False)
 
 
 def _table_entry(result: ParseResult) -> str:

@@ -91,6 +91,9 @@ def test_folders_are_read_recursively_and_sections_serialise() -> None:
     assert done.returncode == 0, done.stderr
     results = json.loads(done.stdout)
     assert len(results) == len(list(path.parent.glob("*.txt")))
+    lines = done.stdout.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == len(results) + 2  # a cable a line
+    assert [json.loads(line.rstrip(",")) for line in lines[1:-1]] == results
     by_id = {r["reference_id"]: r for r in results}
     assert by_id["06NEWDELHI5138"]["section"] == {"index": 1, "total": 3}
     assert by_id["06NEWDELHI5138"]["source"]["encoding"] == "iso-8859-1"
