@@ -119,6 +119,21 @@ def pilcrow_as_one(found: list[Candidate], markdown: bool = False) -> bool:
     return _fits(ordered) > _fits(raw) and ordered[0] in (1, 2)  # type: ignore[arg-type]
 
 
+# In a copy whose pilcrows read as "1", the page's pilcrow before a lettered item ("¶B." as "1B.")
+# or before a year it took for a paragraph number ("in ¶2004." as "12004.").
+_ONE_FOR_A_PILCROW = re.compile(r"^([ \t]*)1(?=[A-Z][.)]\s|(?:19|20)\d\d\b)")
+
+
+def pilcrows_back(lines: list[str]) -> None:
+    """In a Markdown copy, the "1" that stands for the page's pilcrow before a lettered item or a
+    year ("1B." is no label a cable writes) is written as the pilcrow again (in place), so that it
+    is read as the page's stray pilcrow is: dropped, a lettered item set on its own line. (Before a
+    number it is left: "12." may be the cable's own number, which the page gave no pilcrow.)"""
+    for index, line in enumerate(lines):
+        if line[:1] in "1 \t" and _ONE_FOR_A_PILCROW.match(line):
+            lines[index] = _ONE_FOR_A_PILCROW.sub(r"\1¶", line, count=1)
+
+
 def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, Head], list[str], set[int]]:
     """The paragraph heads by line index, warnings, and lines whose pilcrow is a stray.
 
@@ -186,6 +201,8 @@ def _read(
             return number  # a skipped number, as the cable wrote it (a partial extract skips many)
         if number == last and candidate.marked:
             return number  # a number written twice, kept as the cable wrote it
+        if one_mode and number == alternative and number > last and candidate.marked and candidate.dot == ".":
+            return number  # "136. (C)" after 2: a pilcrow head, which may jump as far as the cable's numbers do
         if number == 1 and last >= 1 and not (has_pilcrows and not one_mode):
             return number  # a numbering that restarts (a second part, an annex)
     if last == 0 and one_mode and alternative and candidate.dot == "." and candidate.clear_before:

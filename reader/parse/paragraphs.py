@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from reader.model import Paragraph
 from reader.parse.classification import MARKING, marking_level
 from reader.parse.line_shapes import RULE, SENTENCE_END, lines_containing
-from reader.parse.paragraph_heads import HEAD, select_heads
+from reader.parse.paragraph_heads import HEAD, pilcrows_back, select_heads
 from reader.parse.signers import take_signers
 from reader.parse.summary import find_summary
 
@@ -103,7 +103,10 @@ _RULES_AT_THE_EDGES = re.compile(r"^[\s.]*[-=_*]{3,}[-=_*\s]*|[-=_*\s]*[-=_*]{3,
 
 
 def _without_rules(heading: str) -> str:
-    """A heading without the rules a flattened page ran into its line ("------- BP SEES IPO AS KEY")."""
+    """A heading without the rules a flattened page ran into its line ("------- BP SEES IPO AS KEY"),
+    and without a stray pilcrow the page put before its letter ("¶B. Ex-Army")."""
+    if "¶" in heading or "\ufffd" in heading:
+        heading = _STRAY_PILCROW.sub("", heading)
     return _RULES_AT_THE_EDGES.sub("", heading) or heading
 
 
@@ -195,6 +198,8 @@ def _text_lines(line: str) -> list[str]:
 
 def read_body(lines: list[str], markdown: bool = False) -> Body:
     """Split the text after the front matter into paragraphs (``markdown``: a Markdown copy)."""
+    if markdown:
+        pilcrows_back(lines)
     headings, rules = _headings(lines)
     heads, warnings, _strays = select_heads(lines, markdown)
     drafts: list[_Draft] = []

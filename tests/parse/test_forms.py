@@ -94,6 +94,7 @@ def test_two_releases_of_one_page_agree_on_the_cable() -> None:
         ("html/09LONDON2617.html", True),  # an extract from paragraph 74 on: "174." "175." ...
         ("html/08BAKU625.html", True),  # "15. (C) XXXXXXXXXXXX" right under a line of text, then 6, 7, 9
         ("html/05NAIROBI4559.html", True),  # paragraph 2 written twice
+        ("html-2010/08PARIS1698.html", True),  # "136. (C)" after 2: paragraphs 3-35 were redacted
     ],
 )
 def test_a_copy_whose_pilcrows_read_as_one_keeps_the_page_numbers(relative: str, markdown: bool, tmp_path: Path) -> None:
@@ -146,3 +147,27 @@ def test_references_name_their_cables_once_the_year_comes_from_the_release_index
     raw = _one(raw_path)
     assert raw.created is None and raw.reference_id == "04BRASILIA941"
     assert [(r.text, r.reference_id) for r in raw.references] == [("BRASILIA 0682", "04BRASILIA682")]
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "html/07BERN130.html",  # "¶A. Before talks begin" as "1A. Before talks begin"
+        "html/06BOGOTA1970.html",  # "January ¶2004." (the page's pilcrow on a year) as "January 12004."
+        "html/07LIMA3764.html",  # "¶B. Ex-Army" boxed as a heading, as "1B. Ex-Army"
+    ],
+)
+def test_a_copy_whose_pilcrows_read_as_one_keeps_lettered_items_and_years(relative: str, tmp_path: Path) -> None:
+    """The "1" that stands for the page's pilcrow before a letter or a year goes, as the page's
+    stray pilcrow does: the copy's paragraphs read as the page's."""
+    page_path = corpus_file(relative)
+    page = _one(page_path)
+    text = extract_page(page_path.read_text(encoding="utf-8")).text
+    copy = tmp_path / "copy.md"
+    copy.write_text(_as_markdown(text, list(page.tags)).replace("[1](#)", "1"), encoding="utf-8")
+    assert re.search(r"(?m)^\s*1(?:[A-Z]\.|20\d\d)", copy.read_text(encoding="utf-8"))
+    copied = _one(copy)
+    assert [(p.number, p.marking, p.heading, p.text) for p in copied.paragraphs] == [
+        (p.number, p.marking, p.heading, p.text) for p in page.paragraphs
+    ]
+    assert not any("¶" in p.text or "¶" in (p.heading or "") for p in page.paragraphs)
