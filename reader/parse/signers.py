@@ -34,10 +34,12 @@ _GLUED_AFTER_DATE = re.compile(
 )
 _DATE_REACH = 40
 # A website line broken by a space ("...Portal:Unit ed_Kingdom LEBARON"): a name in capitals.
-_GLUED_AFTER_WEBSITE = re.compile(r"Website:.*\s([A-Z][A-Z'-]{2,})\s*$")
+_GLUED_AFTER_WEBSITE = re.compile(r"(?:Website:|https?://|www\.).*\s([A-Z][A-Z'-]{2,})\s*$")
 _WEBSITE_NAME = r"([A-Z][A-Za-z'-]{2,24}|[a-z][a-z'-]{2,24})\.?"
 """A surname after the post's website, in whatever case, a full stop after it or not ("kurtzer", "LeBaron.")."""
-_GLUED_AFTER_ADDRESS = re.compile(r"(?:https?://|www\.|Website:\s*)\S*\s+" + _WEBSITE_NAME + r"\s*$")
+# The address may be broken by a space, its last piece in lower case ("...Portal:Unit ed_Kingdom LeBaron",
+# "index.c fm Stapleton", "xxxxxxxxxxxx. cfm Tuttle").
+_GLUED_AFTER_ADDRESS = re.compile(r"(?:https?://|www\.|Website:\s*)\S*(?:\s+[a-z_][\w.]{0,12})?\s+" + _WEBSITE_NAME + r"\s*$")
 _NAME_ALONE = re.compile(_WEBSITE_NAME)
 _ADDRESS_REACH = 200
 """How far before a line's end a website's address glued to the signer's name is looked for: not
@@ -52,8 +54,12 @@ NOT_SIGNER = frozenset(
 
 _ROW_DATE = re.compile(r"\s+0\s+\d{1,2}/\d{1,2}/\d{4}\s*$")
 """``STEVENS 0 12/18/2007``: a database row's fields after the name, at the very end of some pages."""
-_CUT_AFTER_NAME = re.compile(r"^(\s*[A-Z][A-Z'-]{2,})\s+(?:\.{3}|…)$")
-"""``CHACON ...``: a page that cut the cable off after the signer's name."""
+_CUT_AFTER_NAME = re.compile(r"((?:^\s*|[.!?\"')]\s+)[A-Z][A-Z'-]{2,})\s+(?:\.{3}|…)$")
+"""``CHACON ...``: a page that cut the cable off after the signer's name (alone, or glued after a sentence)."""
+_FOOTER_AFTER_NAME = re.compile(r"\s+(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*>(?:\s+\d{4}[A-Z]+\d+\s+-\s+Classification:\s+[A-Z/ ]+)?\s*$")
+"""``MCDONALD CONFIDENTIAL >``: a copy's classification footer run onto the name's line."""
+_NAME_TWICE = re.compile(r"(?<=\s)([A-Z][A-Z'-]{2,})\s+\1\s*$")
+"""``... official. HUNTSMAN HUNTSMAN``: a name written twice, run onto the text's last line."""
 
 
 def _clean_tail(lines: list[str]) -> None:
@@ -62,7 +68,10 @@ def _clean_tail(lines: list[str]) -> None:
     while lines and _DEBRIS.match(lines[-1]):
         lines.pop()
     if lines:
-        lines[-1] = _CUT_AFTER_NAME.sub(r"\1", _ROW_DATE.sub("", lines[-1].rstrip().rstrip("#*\\").rstrip()))
+        last_line = _ROW_DATE.sub("", lines[-1].rstrip().rstrip("#*\\").rstrip())
+        if ">" in last_line:
+            last_line = _FOOTER_AFTER_NAME.sub("", last_line)
+        lines[-1] = _NAME_TWICE.sub(r"\1", _CUT_AFTER_NAME.sub(r"\1", last_line))
     last = lines[-1].strip() if lines else ""
     if len(lines) >= 2 and last and last == lines[-2].strip() and _signer_line(last):
         lines.pop()  # the name written twice ("HUNTSMAN" under "HUNTSMAN")

@@ -171,3 +171,27 @@ def test_a_copy_whose_pilcrows_read_as_one_keeps_lettered_items_and_years(relati
         (p.number, p.marking, p.heading, p.text) for p in page.paragraphs
     ]
     assert not any("¶" in p.text or "¶" in (p.heading or "") for p in page.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "html/00HARARE6677.html",  # "... THIS MESSAGE. MCDONALD CONFIDENTIAL >": the copy's footer after the name
+        "html/04AMMAN1288.html",  # "... SIPRNET home page/ GNEHM": after the website notice
+        "html/08LONDON1837.html",  # "...Portal:Unit ed_Kingdom LeBaron": after an address broken by a space
+        "html/07PARIS4357.html",  # "...paris/index.c fm Stapleton"
+        "html/09BEIJING3128.html",  # "... a Xiamen official. HUNTSMAN HUNTSMAN": written twice
+        "html/09MADRID673.html",  # "... cleared this cable. CHACON ...": cut off after the name
+    ],
+)
+def test_a_copy_that_joins_a_block_s_lines_keeps_the_signer(relative: str, tmp_path: Path) -> None:
+    """A copy that joins each block's lines (the seed's paragraphs) runs the name onto the last
+    paragraph's line, with whatever followed it: the signer is the page's all the same."""
+    page_path = corpus_file(relative)
+    page = _one(page_path)
+    text = extract_page(page_path.read_text(encoding="utf-8")).text
+    copy = tmp_path / "copy.md"
+    copy.write_text(_as_markdown(text, list(page.tags)), encoding="utf-8")
+    copied = _one(copy)
+    assert page.signers and copied.signers == page.signers
+    assert not copied.paragraphs[-1].text.endswith(page.signers[0])
