@@ -24,7 +24,8 @@ _SENTENCE_END = frozenset(".!?\"')")
 _LABEL_HINTS = ("E.O", "E. O", "TAGS", "SUBJ", "REF", "CLASSIFIED", "Classified", "SIPDIS")
 # Begins with the sentence's last character, not a look-behind: the search then skips to
 # those characters instead of trying the pattern at every position of a long line.
-_HEADING_RULE = re.compile(r"([.!?\"')])\s+([^.!?\n]{3,90}?\??[ \t]+-{6,})(?:\s+|$)")
+_HEADING_RULE = re.compile(r"([.!?\"')”’])\s+((?:\.\.\.|…)?[^.!?\n]{3,90}?(?:\?|\.\.\.|…)?[ \t]+-{6,})(?:\s+|$)")
+"""(A heading may open or close with "...": "...China's "New Generation" of Korea-Hands...".)"""
 _CLOSING_WORDS = re.compile(r"(?:END|End) (?:SUMMARY|Summary|COMMENT|Comment|NOTE|Note)\b\.?[ \t]*")
 """The closing words of a summary, comment or note, which end a sentence too: "... demand. End
 Summary BP Unsure of Extent of Damage to BTC ------" is a heading after "End Summary"."""
@@ -132,6 +133,8 @@ def unflatten(text: str) -> str:
         if len(line) > LONG_LINE:
             # Where a label or a head is seen without its hint, the line stays as it was read
             # (so a line without one is not searched: most long lines are a paragraph's prose).
+            if "------" in line:  # first: a box holds a heading whole, SIPDIS and all ("... BALL SIPDIS ------")
+                line = _BOXED_HEADING.sub(lambda m: "\n\n" + m[1] + "\n------\n\n", line)
             if any(label in line for label in _LABEL_HINTS) or line.find("¶", 1) > 0:
                 line = _break_before_labels(line)
             if ". (" in line:
@@ -139,7 +142,6 @@ def unflatten(text: str) -> str:
             if " FM " in line and _FLAT_HEADER.search(line):  # "O R 181205Z NOV 75 ZFF4 FM AMEMBASSY X TO ... INFO ..."
                 line = _HEADER_LABEL.sub("\n", line)
             if "------" in line:
-                line = _BOXED_HEADING.sub(lambda m: "\n\n" + m[1] + "\n------\n\n", line)
                 line = _HEADING_RULE.sub(_heading_out, line)
             lines[index] = line
     return "\n".join(lines)

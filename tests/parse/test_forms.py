@@ -52,6 +52,19 @@ def _one(path: Path) -> Cable:
     return result
 
 
+def _page_and_markdown_copy(relative: str, tmp_path: Path, pilcrow_as_one: bool = False) -> tuple[Cable, Cable, str]:
+    """A corpus page's cable, the cable of its Markdown copy (``pilcrow_as_one``: anchors read
+    as a bare "1"), and the copy's text."""
+    page_path = corpus_file(relative)
+    page = _one(page_path)
+    text = _as_markdown(extract_page(page_path.read_text(encoding="utf-8")).text, list(page.tags))
+    if pilcrow_as_one:
+        text = text.replace("[1](#)", "1")
+    copy = tmp_path / "copy.md"
+    copy.write_text(text, encoding="utf-8")
+    return page, _one(copy), text
+
+
 @pytest.mark.parametrize("relative", PAGES)
 def test_three_forms_give_the_same_model(relative: str, tmp_path: Path) -> None:
     page_path = corpus_file(relative)
@@ -125,13 +138,8 @@ def test_a_copy_whose_pilcrows_read_as_one_keeps_the_page_numbers(relative: str,
 )
 def test_a_copy_whose_pilcrows_read_as_one_keeps_its_ref_labels(relative: str, count: int, tmp_path: Path) -> None:
     """The page's pilcrow before a REF label ("¶B.") became "1B." in the copy: still label B."""
-    page_path = corpus_file(relative)
-    page = _one(page_path)
-    text = extract_page(page_path.read_text(encoding="utf-8")).text
-    copy = tmp_path / "copy.md"
-    copy.write_text(_as_markdown(text, list(page.tags)).replace("[1](#)", "1"), encoding="utf-8")
-    assert "\n1B. " in copy.read_text(encoding="utf-8").replace("     1B.", "1B.")
-    copied = _one(copy)
+    page, copied, text = _page_and_markdown_copy(relative, tmp_path, pilcrow_as_one=True)
+    assert "\n1B. " in text.replace("     1B.", "1B.")
     assert len(page.references) == count
     assert [(r.label, r.text, r.reference_id) for r in copied.references] == [
         (r.label, r.text, r.reference_id) for r in page.references
@@ -160,13 +168,8 @@ def test_references_name_their_cables_once_the_year_comes_from_the_release_index
 def test_a_copy_whose_pilcrows_read_as_one_keeps_lettered_items_and_years(relative: str, tmp_path: Path) -> None:
     """The "1" that stands for the page's pilcrow before a letter or a year goes, as the page's
     stray pilcrow does: the copy's paragraphs read as the page's."""
-    page_path = corpus_file(relative)
-    page = _one(page_path)
-    text = extract_page(page_path.read_text(encoding="utf-8")).text
-    copy = tmp_path / "copy.md"
-    copy.write_text(_as_markdown(text, list(page.tags)).replace("[1](#)", "1"), encoding="utf-8")
-    assert re.search(r"(?m)^\s*1(?:[A-Z]\.|20\d\d)", copy.read_text(encoding="utf-8"))
-    copied = _one(copy)
+    page, copied, text = _page_and_markdown_copy(relative, tmp_path, pilcrow_as_one=True)
+    assert re.search(r"(?m)^\s*1(?:[A-Z]\.|20\d\d)", text)
     assert [(p.number, p.marking, p.heading, p.text) for p in copied.paragraphs] == [
         (p.number, p.marking, p.heading, p.text) for p in page.paragraphs
     ]
@@ -187,11 +190,23 @@ def test_a_copy_whose_pilcrows_read_as_one_keeps_lettered_items_and_years(relati
 def test_a_copy_that_joins_a_block_s_lines_keeps_the_signer(relative: str, tmp_path: Path) -> None:
     """A copy that joins each block's lines (the seed's paragraphs) runs the name onto the last
     paragraph's line, with whatever followed it: the signer is the page's all the same."""
-    page_path = corpus_file(relative)
-    page = _one(page_path)
-    text = extract_page(page_path.read_text(encoding="utf-8")).text
-    copy = tmp_path / "copy.md"
-    copy.write_text(_as_markdown(text, list(page.tags)), encoding="utf-8")
-    copied = _one(copy)
+    page, copied, _ = _page_and_markdown_copy(relative, tmp_path)
     assert page.signers and copied.signers == page.signers
     assert not copied.paragraphs[-1].text.endswith(page.signers[0])
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "html/00HARARE6677.html",  # "... MATONGO. ------ TSVANGIRAI LOOKS INTO THE CRYSTAL BALL SIPDIS ------"
+        "html/10SEOUL272.html",  # "... End summary. VFM Chun on Sino-North Korean Relations... ------", "...” ...and Japan ------"
+    ],
+)
+def test_a_copy_that_joins_a_block_s_lines_keeps_the_headings(relative: str, tmp_path: Path) -> None:
+    """Headings run onto the paragraph before them, with their rules: boxed with a SIPDIS line
+    inside, opening or closing with "...", after a curly quote. They are the page's headings."""
+    page, copied, _ = _page_and_markdown_copy(relative, tmp_path)
+    headings = [p.heading for p in page.paragraphs if p.heading]
+    assert len(headings) >= 5
+    assert [p.heading for p in copied.paragraphs if p.heading] == headings
+    assert not any(heading in p.text for heading in headings if len(heading) > 12 for p in copied.paragraphs)
