@@ -28,6 +28,7 @@ from reader.parse.front_matter import (
 )
 from reader.parse.header import parse_header
 from reader.parse.id_inference import YearEvidence, id_from_header, infer_reference_id
+from reader.parse.line_shapes import lines_containing
 from reader.parse.origins import readable_origin
 from reader.parse.page_dump import take_dump
 from reader.parse.page_metadata import compare_metadata, fill_from_metadata
@@ -95,14 +96,15 @@ def _row_after_cut(line: str) -> re.Match[str] | None:
     return match if match and _CITED_IDS_BEFORE.search(line, 0, match.start()) else None
 
 
-def _second_copy_after_preview(lines: list[str], index: int, banner: Banner) -> int | None:
+def _second_copy_after_preview(lines: list[str], text: str, index: int, banner: Banner) -> int | None:
     """Where the second copy starts when a page shows the cable cut off (with "..." or with the
     rest of its database row run on) and then again, banner and all; None when there is no such
-    second copy."""
+    second copy. ``text``: the lines joined, in which the lines naming the station are found (a
+    few ``str.find`` calls, not a loop over every line of every cable)."""
     station, serial = banner.station, str(banner.serial)
-    for later in range(index + 1, len(lines)):
+    for later in lines_containing(text, (station,)):
         line = lines[later]
-        if station not in line or serial not in line:  # cheap test first: this runs on every line
+        if later <= index or serial not in line:
             continue
         candidate = parse_banner(line)
         if candidate is None or (candidate.station, candidate.serial, candidate.section) != (
@@ -280,7 +282,7 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
 
     found = _find_banner(lines)
     preview_front: FrontMatter | None = None
-    if found and (second := _second_copy_after_preview(lines, *found)) is not None:
+    if found and (second := _second_copy_after_preview(lines, text, *found)) is not None:
         preview, copy = lines[found[0] : second], lines[second:]
         if sum(map(len, copy)) > sum(map(len, preview)):
             # Its fields stand in for those the full text lacks (a subject cut off, rather than none).

@@ -58,11 +58,11 @@ def sniff_binary(head: bytes) -> str | None:
     for magic, what in _MAGIC:
         if head.startswith(magic):
             return what
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(head[:8192]):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
     sample = head[:8192]
     if b"\x00" in sample:
-        return "a binary file"
+        return None if utf16_without_bom(sample) else "a binary file"
     controls = len(sample.translate(None, _NOT_CONTROL))
     if sample and controls / len(sample) > 0.05:
         return "a binary file"

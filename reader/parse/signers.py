@@ -59,6 +59,7 @@ _CUT_AFTER_NAME = re.compile(r"((?:^\s*|[.!?\"')]\s+)[A-Z][A-Z'-]{2,})\s+(?:\.{3
 _FOOTER_AFTER_NAME = re.compile(r"\s+(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*>(?:\s+\d{4}[A-Z]+\d+\s+-\s+Classification:\s+[A-Z/ ]+)?\s*$")
 """``MCDONALD CONFIDENTIAL >``: a copy's classification footer run onto the name's line."""
 _NAME_TWICE = re.compile(r"(?<=\s)([A-Z][A-Z'-]{2,})\s+\1\s*$")
+_TAIL_REACH = 80
 """``... official. HUNTSMAN HUNTSMAN``: a name written twice, run onto the text's last line."""
 
 
@@ -71,7 +72,12 @@ def _clean_tail(lines: list[str]) -> None:
         last_line = _ROW_DATE.sub("", lines[-1].rstrip().rstrip("#*\\").rstrip())
         if ">" in last_line:
             last_line = _FOOTER_AFTER_NAME.sub("", last_line)
-        lines[-1] = _NAME_TWICE.sub(r"\1", _CUT_AFTER_NAME.sub(r"\1", last_line))
+        tail = max(0, len(last_line) - _TAIL_REACH)  # a long line is the last paragraph's prose: only its end is looked at
+        if last_line.endswith(("...", "…")) and (cut := _CUT_AFTER_NAME.search(last_line, tail)):
+            last_line = last_line[: cut.end(1)]
+        if (twice := _NAME_TWICE.search(last_line, tail)) is not None:
+            last_line = last_line[: twice.end(1)]
+        lines[-1] = last_line
     last = lines[-1].strip() if lines else ""
     if len(lines) >= 2 and last and last == lines[-2].strip() and _signer_line(last):
         lines.pop()  # the name written twice ("HUNTSMAN" under "HUNTSMAN")
@@ -138,7 +144,7 @@ def _glued_signer(line: str) -> re.Match[str] | None:
         start = website
     return (
         _GLUED_SIGNER.search(line, start)
-        or _GLUED_AFTER_WEBSITE.search(line)
+        or _GLUED_AFTER_WEBSITE.search(line, near)
         or _GLUED_AFTER_DATE.search(line, max(0, len(line) - _DATE_REACH))
     )
 
