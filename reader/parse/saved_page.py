@@ -3,8 +3,9 @@
 The site's navigation comes first (release dates, creation months, origins), then the
 page's metadata table as text: the five headings ``Reference ID``, ``Created``,
 ``Released``, ``Classification``, ``Origin`` and their five values, one a line,
-separated by tabs (a copied table row) or by pipes (a Markdown converter's table). The cable follows. The navigation is no
-text of the cable; the table's values are the page's metadata, as an HTML page's are.
+separated by tabs (a copied table row) or by pipes (a Markdown converter's table).
+The cable follows. The navigation is no text of the cable; the table's values are the
+page's metadata, as an HTML page's are.
 """
 
 from __future__ import annotations

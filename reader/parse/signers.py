@@ -59,8 +59,9 @@ _CUT_AFTER_NAME = re.compile(r"((?:^\s*|[.!?\"')]\s+)[A-Z][A-Z'-]{2,})\s+(?:\.{3
 _FOOTER_AFTER_NAME = re.compile(r"\s+(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*>(?:\s+\d{4}[A-Z]+\d+\s+-\s+Classification:\s+[A-Z/ ]+)?\s*$")
 """``MCDONALD CONFIDENTIAL >``: a copy's classification footer run onto the name's line."""
 _NAME_TWICE = re.compile(r"(?<=\s)([A-Z][A-Z'-]{2,})\s+\1\s*$")
-_TAIL_REACH = 80
 """``... official. HUNTSMAN HUNTSMAN``: a name written twice, run onto the text's last line."""
+_TAIL_REACH = 80
+"""How far before the last line's end a name cut off or written twice is looked for."""
 
 
 def _clean_tail(lines: list[str]) -> None:
