@@ -37,9 +37,23 @@ _INLINE_LABEL = re.compile(
     r"\s+(?=(?:E\.\s?O\.\s?\d{4,5}\b|EO\s+\d{5}\b|TAGS?\s*:|T?AGS:|TABS:|SUBJECT\s*:|SUBJ\s*:|REFS?\s*:|REFTELS?\s*:"
     r"|CLASSIFIED\s+BY\b|¶\s*\d{1,2}\s*\.|\d{1,2}\s*\.\s*\((?:U|C|S|SBU|TS|LOU|S/NF|C/NF)\)"
     r"|1\.\s{1,2}[A-Z][a-z]+\s))"  # "REF: SECSTATE 165115 1. Post grants ...": paragraph 1 run on
-    r"|(?<=[A-Z])(?=REFS?:\s*(?:\(?[A-Z][.):]|\d|[A-Z]+\s+\d))",
+    r"|(?<=[A-Z])(?=REFS?:\s*(?:\(?[A-Z][.):]|\d|[A-Z]+\s+\d))"
+    r"|(?<=\d)\s+(?=\((?:U|C|S|SBU|TS|LOU|S/NF|C/NF)\)\s+[A-Z][a-z]+\s)",  # "STATE 45792 (SBU) Post has ...": the text run on
     re.I,
 )
+# A piece that opens with a portion marking and a sentence: the text, not a field's next line.
+# "(C)", "(S)" and "(U)" are REF labels too ("(C) Sao Paulo 42"): after them, only a sentence
+# of some length is text.
+_MARKED_PROSE = re.compile(r"^\((?P<mark>U|C|S|SBU|TS|LOU|S/NF|C/NF)\)\s+[A-Z][a-z]+\s")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
+_WORDS_OF_A_SENTENCE = 6
+
+
+def _marked_prose(piece: str) -> bool:
+    match = _MARKED_PROSE.match(piece)
+    if match is None:
+        return False
+    return match["mark"].upper() not in ("C", "S", "U") or len(_LOWER_WORD.findall(piece)) >= _WORDS_OF_A_SENTENCE
 _SENTENCE_END = (".", "?", "!", ")", '"')
 _SUBJECT_TAIL = 90
 _NOT_SUBJECT_TAIL = re.compile(r"---|===|^\W*(?:BEGIN\s+)?(?:SUMMARY|INTRODUCTION|BACKGROUND|COMMENT|ACTION REQUEST)\b", re.I)
@@ -129,6 +143,8 @@ def _continues(name: str, line: str, blank_before: bool, parts: dict[str, list[s
     if label_of(line) or caption_words(line) or RULE.match(line):
         return False
     if name == "ref":
+        if _marked_prose(line):
+            return False
         letter = _ref_letter(line)
         if letter:
             return letter == chr(ord("A") + _ref_letters_read(field_lines)) or not blank_before

@@ -537,3 +537,19 @@ def test_a_cut_off_preview_then_the_release_row_printed_over_lines(relative: str
     assert cable.classified_by == classified_by
     assert [r.reference_id for r in cable.references] == [reference]
     assert cable.paragraphs[0].number == 1
+
+
+def test_unnumbered_marked_paragraphs_stand_apart() -> None:
+    """Paragraphs without numbers, each opening with its marking after a blank line, are one
+    paragraph each with its marking; a marked line inside a numbered paragraph stays in it."""
+    text = (
+        "C O N F I D E N T I A L STATE 000123\n\nSUBJECT: TEST\n\n(C) First paragraph.\n\n(SBU) Second paragraph\n"
+        "goes on.\n\n1. (C) A numbered one.\n\n(U) Quoted inside it.\n\nRICE\n"
+    )
+    cable = parse_bytes(text.encode(), "cable.txt")
+    assert isinstance(cable, Cable)
+    assert [(p.number, p.marking, p.text) for p in cable.paragraphs] == [
+        (None, "C", "First paragraph."),
+        (None, "SBU", "Second paragraph goes on."),
+        (1, "C", "A numbered one.\n\n(U) Quoted inside it."),
+    ]

@@ -353,3 +353,25 @@ def test_another_cable_run_on_after_a_cut_off_preview_is_left_out_and_named() ->
     assert [p.number for p in cable.paragraphs] == [1]
     assert cable.paragraphs[0].text.endswith("I ASKED TO ST...")
     assert any(w.endswith("left out: S E C R E T THE HAGUE 000174") for w in cable.warnings)
+
+
+def test_the_text_run_onto_the_last_ref_line_is_the_cable_s_text() -> None:
+    """08MANAMA305: "¶C. STATE 45792 (SBU) Post has undertaken ...": the whole text had been read
+    as the third reference; it is an unnumbered paragraph marked (SBU), and HENZEL signed it."""
+    cable = parse_one("html/08MANAMA305.html")
+    assert [(r.label, r.text, r.reference_id) for r in cable.references] == [
+        ("A", "STATE 51536", "08STATE51536"),
+        ("B", "STATE 46997", "08STATE46997"),
+        ("C", "STATE 45792", "08STATE45792"),
+    ]
+    (paragraph,) = cable.paragraphs
+    assert (paragraph.number, paragraph.marking) == (None, "SBU")
+    assert paragraph.text.startswith("Post has undertaken the following actions")
+    assert cable.signers == ["HENZEL"]
+
+
+def test_an_unnumbered_paragraph_takes_the_marking_it_opens_with() -> None:
+    """A demarche's one unnumbered paragraph, "(S/NF) Political Minister Counselor ...", is coloured by its marking."""
+    (paragraph,) = parse_one("html/10LONDON42.html").paragraphs
+    assert (paragraph.number, paragraph.marking, paragraph.level) == (None, "S/NF", "SECRET")
+    assert paragraph.text.startswith("Political Minister Counselor Greg Berry")
