@@ -36,9 +36,9 @@ PARAGRAPH_START = re.compile(
 _INLINE_LABEL = re.compile(
     r"\s+(?=(?:E\.\s?O\.\s?\d{4,5}\b|EO\s+\d{5}\b|TAGS?\s*:|T?AGS:|TABS:|SUBJECT\s*:|SUBJ\s*:|REFS?\s*:|REFTELS?\s*:"
     r"|CLASSIFIED\s+BY\b|¶\s*\d{1,2}\s*\.|\d{1,2}\s*\.\s*\((?:U|C|S|SBU|TS|LOU|S/NF|C/NF)\)"
-    r"|1\.\s{1,2}[A-Z][a-z]+\s))"  # "REF: SECSTATE 165115 1. Post grants ...": paragraph 1 run on
-    r"|(?<=[A-Z])(?=REFS?:\s*(?:\(?[A-Z][.):]|\d|[A-Z]+\s+\d))"
-    r"|(?<=\d)\s+(?=\((?:U|C|S|SBU|TS|LOU|S/NF|C/NF)\)\s+[A-Z][a-z]+\s)",  # "STATE 45792 (SBU) Post has ...": the text run on
+    r"|1\.\s{1,2}[A-Z][a-z]+\s"  # "REF: SECSTATE 165115 1. Post grants ...": paragraph 1 run on
+    r"|(?<=\d\s)\((?:U|C|S|SBU|TS|LOU|S/NF|C/NF)\)\s+[A-Z][a-z]+\s))"  # "STATE 45792 (SBU) Post has ...": the text run on
+    r"|(?<=[A-Z])(?=REFS?:\s*(?:\(?[A-Z][.):]|\d|[A-Z]+\s+\d))",
     re.I,
 )
 # A piece that opens with a portion marking and a sentence: the text, not a field's next line.

@@ -203,7 +203,7 @@ def _marked_block(line: str, drafts: list[_Draft]) -> tuple[str, str] | None:
     """(marking, text) of a line that opens an unnumbered, marked paragraph: at the text's start
     or after a blank line in unnumbered text, a portion marking and a sentence. Inside a numbered
     paragraph such a line stays the paragraph's."""
-    if line[:1] not in " \t(" or (drafts and (drafts[-1].number is not None or (drafts[-1].lines and drafts[-1].lines[-1].strip()))):
+    if drafts and (drafts[-1].number is not None or (drafts[-1].lines and drafts[-1].lines[-1].strip())):
         return None
     if _MARKED_SENTENCE.match(line) is None or (mark := MARKING.match(line.lstrip())) is None:
         return None
@@ -226,7 +226,7 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
             pending_heading = headings[index]
             continue
         head = heads.get(index)
-        if head is None and (marked := _marked_block(line, drafts)) is not None:
+        if head is None and first == "(" and (marked := _marked_block(line, drafts)) is not None:
             # "(SBU) Post delivered reftel ...": an unnumbered paragraph that opens with its marking.
             drafts.append(_Draft(None, marked[0], pending_heading, [marked[1]]))
             pending_heading = None
