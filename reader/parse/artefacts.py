@@ -118,9 +118,7 @@ def _remove_page_marks(text: str) -> tuple[str, int, tuple[str, int] | None]:
                 search_from = match.start() + 1
                 continue
         read_to = search_from = match.end()
-        start = blanks
-        while start > position and blanks - start < 32 and text[start - 1] in _STATION_CHARS:
-            start -= 1
+        start = _station_chars_before(text, blanks, position)
         while start < blanks and not text[start].isalpha():
             start += 1  # what ended the text before: a full stop, a rule ("cable. CAIRO", "---- MOSCOW")
         start = _station_start(text, start, blanks)
@@ -139,6 +137,18 @@ def _remove_page_marks(text: str) -> tuple[str, int, tuple[str, int] | None]:
     return "".join(pieces), count, first
 
 
+_STATION_REACH = 32
+
+
+def _station_chars_before(text: str, end: int, floor: int) -> int:
+    """Where the run of characters a station may hold, ending at ``end``, starts (not before
+    ``floor``, nor more than ``_STATION_REACH`` back)."""
+    start = end
+    while start > floor and end - start < _STATION_REACH and text[start - 1] in _STATION_CHARS:
+        start -= 1
+    return start
+
+
 def _station_line_end(text: str, serial: int, floor: int) -> int | None:
     """Where the station before a serial ends when a page broke the marker over lines
     ("PARTY ALIGNMENTS SAO PAULO" / "" / "00000428 003 OF 003"): the end of the last line with
@@ -148,10 +158,7 @@ def _station_line_end(text: str, serial: int, floor: int) -> int | None:
         end -= 1
     if end == serial or "\n" not in text[end:serial]:
         return None
-    start = end
-    while start > floor and end - start < 32 and text[start - 1] in _STATION_CHARS:
-        start -= 1
-    found = _station_start(text, start, end)
+    found = _station_start(text, _station_chars_before(text, end, floor), end)
     return end if is_station(text[found:end]) else None
 
 

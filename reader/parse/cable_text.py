@@ -64,7 +64,8 @@ _YEAR_FIRST = re.compile(r"^'?(?:\d{2}|\d{4})\s*[A-Za-z]")  # "05 STATE 1234", "
 # ("|09CAIRO257") and the header with its line breaks lost ("VZCZCXRO5203OO RUEHROVDE ...",
 # "P 171259Z JUN 09FM AMEMBASSY TRIPOLITO ..."). The header part is no text of the cable.
 _ROW_AFTER_CUT = re.compile(r"(?<=\d)\s*(?:VZCZC[A-Z0-9]{4,}|[OPRZ]{1,2} \d{6}Z [A-Z]{3} \d{2}\s*FM\b).*$")
-_CITED_IDS_BEFORE = re.compile(r"\d{2}[A-Z]{3,}\d+(?:\|\d{2}[A-Z]{3,}\d+)*$")
+_CITED_ID = r"\d{2}[A-Z]{3,}\d+"  # a database row's cited id: "09CAIRO257"
+_CITED_IDS_BEFORE = re.compile(_CITED_ID + r"(?:\|" + _CITED_ID + r")*$")
 _DECLASSIFY = re.compile(r"\bDECL(?:ASSIFY)?(?:\s+ON)?\s*[:.]?\s*(.+)$", re.I)
 
 
@@ -128,7 +129,7 @@ def _second_copy_after_preview(lines: list[str], text: str, index: int, banner: 
 
 
 _LINES_TO_THE_OTHER_BANNER = 4
-_ONLY_IDS = re.compile(r"^\s*(?:\d{2}[A-Z]{3,}\d+\s*\|?\s*)+$")  # the row's cited ids: "08STATE15228"
+_ONLY_IDS = re.compile(r"^\s*(?:" + _CITED_ID + r"\s*\|?\s*)+$")  # the row's cited ids: "08STATE15228"
 
 
 def _other_cable_after_preview(lines: list[str], index: int, banner: Banner) -> int | None:

@@ -41,6 +41,8 @@ _CONTROL_WORDS: dict[str, str] = {
 # "S E C R E T" -> "SECRET": letters spaced out one by one.
 _SPACED = re.compile(r"\b(?:[A-Z] ){3,}[A-Z]\b")
 
+PORTION_MARK = r"(?:TS|S|C|U|SBU|LOU|S/NF|C/NF|SBU/NF|S//NF|C//NF|TS/NF)"
+"""The portion markings a paragraph of text opens with, as a pattern: "(SBU) Post delivered ..."."""
 # A portion marking such as (S), (C//NF), (SBU), (U/FOUO), (S//REL UK).
 MARKING = re.compile(
     r"\((?P<marking>(?:TS|S|C|U|SBU|LOU|FOUO|NF)(?:\s*(?://?|-)\s*[A-Z][A-Z ,]{0,30}?)*) ?\)",  # "(C )" too

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.parse.captions import caption_words, leading_captions
-from reader.parse.classification import MARKING
+from reader.parse.classification import MARKING, PORTION_MARK
 from reader.parse.line_shapes import REDACTION_LINE, RULE
 from reader.parse.tags import is_tag_line_continuation
 
@@ -26,8 +26,9 @@ _REF = re.compile(r"^(?:REFS?|REFTELS?|REFERENCES?)\b\s*[:.]?\s*", re.I)
 _CLASSIFIED_BY = re.compile(r"^(?:\(U\)\s*)?CLASSIFI?E?D\s+BY\b", re.I)
 # "STATE FOR EUR/RUS (GUHA)", "DEPT PASS TO USTR", "FOR ADDRESSEE": a few office words, then FOR.
 _FOR_LINE = re.compile(r"^(?:[A-Z][\w/&.(),;\-]*\s+){0,4}(?:FOR|PASS\s+TO|PASS)\s+\S", re.I)
-# "1B.": a copy that reads the page's pilcrow before a REF label as a "1" (the seed's "15." for ¶5).
-_REF_LABEL = re.compile(r"^(?:¶\s*|1(?=[A-Z][.)]))?(?:\(([A-Z])\)|\[([A-Z])\]|([A-Z])[.):])(?=\s|\d|$)", re.I)
+# A copy that reads the page's pilcrow before a REF label as a "1" (the seed's "15." for ¶5).
+_ONE_BEFORE_A_LABEL = re.compile(r"^1(?=[A-Z][.)]\s)")
+_REF_LABEL = re.compile(r"^(?:¶\s*)?(?:\(([A-Z])\)|\[([A-Z])\]|([A-Z])[.):])(?=\s|\d|$)", re.I)
 PARAGRAPH_START = re.compile(
     r"^\s*(?:[¶\ufffd]\s*)?\d{1,3}\s*(?:[.)](?=\s|\()|\.(?=[A-Z][A-Za-z]))\s*\S|^\s*[¶\ufffd]\s*(?:\d|$)|^\s*\d{1,3}\s+\((?:U|C|S|SBU|TS|LOU)\b[^)]{0,20}\)",
     re.I,
@@ -37,23 +38,14 @@ _INLINE_LABEL = re.compile(
     r"\s+(?=(?:E\.\s?O\.\s?\d{4,5}\b|EO\s+\d{5}\b|TAGS?\s*:|T?AGS:|TABS:|SUBJECT\s*:|SUBJ\s*:|REFS?\s*:|REFTELS?\s*:"
     r"|CLASSIFIED\s+BY\b|¶\s*\d{1,2}\s*\.|\d{1,2}\s*\.\s*\((?:U|C|S|SBU|TS|LOU|S/NF|C/NF)\)"
     r"|1\.\s{1,2}[A-Z][a-z]+\s"  # "REF: SECSTATE 165115 1. Post grants ...": paragraph 1 run on
-    r"|(?<=\d\s)\((?:U|C|S|SBU|TS|LOU|S/NF|C/NF)\)\s+[A-Z][a-z]+\s))"  # "STATE 45792 (SBU) Post has ...": the text run on
+    r"|(?<=\d\s)\(" + PORTION_MARK + r"\)\s+[A-Z][a-z]+\s))"  # "STATE 45792 (SBU) Post has ...": the text run on
     r"|(?<=[A-Z])(?=REFS?:\s*(?:\(?[A-Z][.):]|\d|[A-Z]+\s+\d))",
     re.I,
 )
 # A piece that opens with a portion marking and a sentence: the text, not a field's next line.
-# "(C)", "(S)" and "(U)" are REF labels too ("(C) Sao Paulo 42"): after them, only a sentence
-# of some length is text.
-_MARKED_PROSE = re.compile(r"^\((?P<mark>U|C|S|SBU|TS|LOU|S/NF|C/NF)\)\s+[A-Z][a-z]+\s")
+_MARKED_PROSE = re.compile(r"^\((?P<mark>" + PORTION_MARK + r")\)\s+[A-Z][a-z]+\s")
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 _WORDS_OF_A_SENTENCE = 6
-
-
-def _marked_prose(piece: str) -> bool:
-    match = _MARKED_PROSE.match(piece)
-    if match is None:
-        return False
-    return match["mark"].upper() not in ("C", "S", "U") or len(_LOWER_WORD.findall(piece)) >= _WORDS_OF_A_SENTENCE
 _SENTENCE_END = (".", "?", "!", ")", '"')
 _SUBJECT_TAIL = 90
 _NOT_SUBJECT_TAIL = re.compile(r"---|===|^\W*(?:BEGIN\s+)?(?:SUMMARY|INTRODUCTION|BACKGROUND|COMMENT|ACTION REQUEST)\b", re.I)
@@ -109,6 +101,15 @@ def split_inline_labels(line: str) -> list[str]:
     return pieces or [line]
 
 
+def _marked_prose(piece: str) -> bool:
+    """Whether ``piece`` opens with a marking and a sentence (``_MARKED_PROSE``). "(C)", "(S)" and
+    "(U)" are REF labels too ("(C) Sao Paulo 42"): after them, only a sentence of some length is text."""
+    match = _MARKED_PROSE.match(piece)
+    if match is None:
+        return False
+    return match["mark"].upper() not in ("C", "S", "U") or len(_LOWER_WORD.findall(piece)) >= _WORDS_OF_A_SENTENCE
+
+
 def _ref_letter(line: str) -> str | None:
     match = _REF_LABEL.match(line)
     return (match[1] or match[2] or match[3]).upper() if match else None
@@ -117,7 +118,7 @@ def _ref_letter(line: str) -> str | None:
 def _ref_letters_read(ref_lines: list[str]) -> int:
     """How many lettered REF entries have been read (A. counts once)."""
     count = 0
-    for match in re.finditer(r"(?:^|\s|¶|:)(?:1(?=[A-Z][.)]))?[(\[]?([A-Z])[.):\]]", " ".join(ref_lines), re.I):
+    for match in re.finditer(r"(?:^|\s|¶|:)[(\[]?([A-Z])[.):\]]", " ".join(ref_lines), re.I):
         if match[1].upper() == chr(ord("A") + count):
             count += 1
     return count
@@ -195,6 +196,8 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
         if not line:
             blank_before = True
             continue
+        if current == "ref" and line[:1] == "1":
+            line = _ONE_BEFORE_A_LABEL.sub("¶", line)  # "1B. STATE 126156": the page's pilcrow read as "1"
         if starts_paragraph(line):
             break
         if current == "classified_by" and _continues(current, line, blank_before, parts):

@@ -1,7 +1,8 @@
 """Cable pages turned into Markdown: the seed's form, and whole pages a converter rendered.
 
 In the seed's form the page's pilcrow anchors became ``[1](#)`` (the pilcrow read as
-a "1") and tag links became ``[PTER](#)``; both are turned back into plain cable text.
+a "1"), or a bare "1", and tag links became ``[PTER](#)``; all are turned back into plain
+cable text.
 
 A converter given the whole page (html2text, markdownify) also renders the page's
 links with their targets (``[PREL](/tag/PREL_0.html)``, a title after the target),
@@ -21,6 +22,12 @@ _LINK = re.compile(r"\[([^\]\n]{0,200})\]\((?:#|/|https?:)[^)\s]*(?:\s+\"[^\"\n]
 _FENCE = re.compile(r"(?m)^[ \t]*(?:`+[ \t]*)+(?:[A-Za-z]\w*)?[ \t]*$|^[ \t]*~{3,}[ \t]*$")
 _INDENT = "    "
 _MIN_BLOCK_LINES = 3
+
+# A bare "1" for the page's pilcrow before a lettered item or a REF label ("1B. STATE 126156") or
+# before a year the page took for a paragraph number ("in ¶2004." as "12004."): "1B." is no label
+# a cable writes. (Before a number it is left: "12." may be the cable's own number, which the page
+# gave no pilcrow; the paragraph reader weighs both readings.)
+_ONE_FOR_A_PILCROW = re.compile(r"(?m)^([ \t]*)1(?=[A-Z][.)]\s|(?:19|20)\d\d\b)")
 
 MARKDOWN_HINT = re.compile(r"\]\((?:#|/|https?://)[^)\s]*\)")
 
@@ -57,4 +64,4 @@ def normalize_markdown(text: str) -> str:
         text = _FENCE.sub("", text)
     if "\n" + _INDENT in text:
         text = _without_code_indent(text)
-    return text
+    return _ONE_FOR_A_PILCROW.sub(r"\1¶", text)

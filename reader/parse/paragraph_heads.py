@@ -119,21 +119,6 @@ def pilcrow_as_one(found: list[Candidate], markdown: bool = False) -> bool:
     return _fits(ordered) > _fits(raw) and ordered[0] in (1, 2)  # type: ignore[arg-type]
 
 
-# In a copy whose pilcrows read as "1", the page's pilcrow before a lettered item ("¶B." as "1B.")
-# or before a year it took for a paragraph number ("in ¶2004." as "12004.").
-_ONE_FOR_A_PILCROW = re.compile(r"^([ \t]*)1(?=[A-Z][.)]\s|(?:19|20)\d\d\b)")
-
-
-def pilcrows_back(lines: list[str]) -> None:
-    """In a Markdown copy, the "1" that stands for the page's pilcrow before a lettered item or a
-    year ("1B." is no label a cable writes) is written as the pilcrow again (in place), so that it
-    is read as the page's stray pilcrow is: dropped, a lettered item set on its own line. (Before a
-    number it is left: "12." may be the cable's own number, which the page gave no pilcrow.)"""
-    for index, line in enumerate(lines):
-        if line[:1] in "1 \t" and _ONE_FOR_A_PILCROW.match(line):
-            lines[index] = _ONE_FOR_A_PILCROW.sub(r"\1¶", line, count=1)
-
-
 def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, Head], list[str], set[int]]:
     """The paragraph heads by line index, warnings, and lines whose pilcrow is a stray.
 

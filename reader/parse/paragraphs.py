@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from reader.model import Paragraph
-from reader.parse.classification import MARKING, marking_level
+from reader.parse.classification import MARKING, PORTION_MARK, marking_level
 from reader.parse.line_shapes import RULE, SENTENCE_END, lines_containing
-from reader.parse.paragraph_heads import HEAD, pilcrows_back, select_heads
+from reader.parse.paragraph_heads import HEAD, select_heads
 from reader.parse.signers import take_signers
 from reader.parse.summary import find_summary
 
@@ -196,7 +196,7 @@ def _text_lines(line: str) -> list[str]:
     return [_STRAY_PILCROW.sub("", piece).rstrip() for piece in pieces if piece.strip()] or [""]
 
 
-_MARKED_SENTENCE = re.compile(r"\s*(?=\((?:TS|S|C|U|SBU|LOU|S/NF|C/NF|SBU/NF|S//NF|C//NF|TS/NF)\)\s+[A-Z])")
+_MARKED_SENTENCE = re.compile(r"\s*(?=\(" + PORTION_MARK + r"\)\s+[A-Z])")
 
 
 def _marked_block(line: str, drafts: list[_Draft]) -> tuple[str, str] | None:
@@ -212,8 +212,6 @@ def _marked_block(line: str, drafts: list[_Draft]) -> tuple[str, str] | None:
 
 def read_body(lines: list[str], markdown: bool = False) -> Body:
     """Split the text after the front matter into paragraphs (``markdown``: a Markdown copy)."""
-    if markdown:
-        pilcrows_back(lines)
     headings, rules = _headings(lines)
     heads, warnings, _strays = select_heads(lines, markdown)
     drafts: list[_Draft] = []

@@ -18,7 +18,7 @@ from reader.model import Reference
 from reader.parse.stations import resolve_station, station_key
 
 # Labels: "A.", "A)", "(A)", "[A]", "A:", "¶B.", and in lower case.
-_LABEL = re.compile(r"(?:^|(?<=\s)|(?<=[;:,]))(?:¶\s*|1(?=[A-Z][.)]\s))?(?:\(([A-Z])\)|\[([A-Z])\]|([A-Z])[.):](?!\S*\.\S))\s*", re.I)
+_LABEL = re.compile(r"(?:^|(?<=\s)|(?<=[;:,]))(?:¶\s*)?(?:\(([A-Z])\)|\[([A-Z])\]|([A-Z])[.):](?!\S*\.\S))\s*", re.I)
 _REPEATED_LABEL = re.compile(r"^(?:(?P<label>[A-Z][.)]\s+)REF(?:S|TELS?)?\s*:\s*(?=(?P=label))|REF(?:S|TELS?)?\s*:\s*)", re.I)
 _SEPARATOR = re.compile(r"\s*[;]\s*|\s*,\s+(?=(?:'?\d{2,4}\s+)?[A-Z]{3,}[A-Z ]*\s+\d)")
 

@@ -34,12 +34,14 @@ _GLUED_AFTER_DATE = re.compile(
 )
 _DATE_REACH = 40
 # A website line broken by a space ("...Portal:Unit ed_Kingdom LEBARON"): a name in capitals.
-_GLUED_AFTER_WEBSITE = re.compile(r"(?:Website:|https?://|www\.).*\s([A-Z][A-Z'-]{2,})\s*$")
+_ADDRESS = r"(?:https?://|www\.|Website:\s*)"
+"""Where the post's website is named: its address, or the "Website:" label before it."""
+_GLUED_AFTER_WEBSITE = re.compile(_ADDRESS + r".*\s([A-Z][A-Z'-]{2,})\s*$")
 _WEBSITE_NAME = r"([A-Z][A-Za-z'-]{2,24}|[a-z][a-z'-]{2,24})\.?"
 """A surname after the post's website, in whatever case, a full stop after it or not ("kurtzer", "LeBaron.")."""
 # The address may be broken by a space, its last piece in lower case ("...Portal:Unit ed_Kingdom LeBaron",
 # "index.c fm Stapleton", "xxxxxxxxxxxx. cfm Tuttle").
-_GLUED_AFTER_ADDRESS = re.compile(r"(?:https?://|www\.|Website:\s*)\S*(?:\s+[a-z_][\w.]{0,12})?\s+" + _WEBSITE_NAME + r"\s*$")
+_GLUED_AFTER_ADDRESS = re.compile(_ADDRESS + r"\S*(?:\s+[a-z_][\w.]{0,12})?\s+" + _WEBSITE_NAME + r"\s*$")
 _NAME_ALONE = re.compile(_WEBSITE_NAME)
 _ADDRESS_REACH = 200
 """How far before a line's end a website's address glued to the signer's name is looked for: not

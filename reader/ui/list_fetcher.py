@@ -3,8 +3,9 @@
 While cables are imported the list is asked again every REFRESH_MS. On the whole release,
 one asking (every key in the list's order and the timeline's counts per month) takes about
 0.2 s: done on the GUI thread, the window stood still for a quarter of a second in every 0.7,
-and for up to as long at each click on a column or pause in typing a filter. Here a worker thread asks on a connection of its own (the library is in WAL mode, so
-it reads beside the importer's writes) and hands the answer back.
+and for up to as long at each click on a column or pause in typing a filter. Here a worker
+thread asks on a connection of its own (the library is in WAL mode, so it reads beside the
+importer's writes) and hands the answer back.
 """
 
 from __future__ import annotations
