@@ -39,11 +39,15 @@ _INLINE_LABEL = re.compile(
     r"|CLASSIFIED\s+BY\b|¶\s*\d{1,2}\s*\.|\d{1,2}\s*\.\s*\((?:U|C|S|SBU|TS|LOU|S/NF|C/NF)\)"
     r"|1\.\s{1,2}[A-Z][a-z]+\s"  # "REF: SECSTATE 165115 1. Post grants ...": paragraph 1 run on
     r"|(?<=\d\s)\(" + PORTION_MARK + r"\)\s+[A-Z][a-z]+\s))"  # "STATE 45792 (SBU) Post has ...": the text run on
-    r"|(?<=[A-Z])(?=REFS?:\s*(?:\(?[A-Z][.):]|\d|[A-Z]+\s+\d))",
+    r"|(?<=[A-Z])(?=REFS?:\s*(?:\(?[A-Z][.):]|\d|[A-Z]+\s+\d))"
+    r"|(?<=\d)\s+(?=NOTE\s*:\s)",  # "B. LONDON 2199  NOTE: FOR TECHNICAL REASONS ...": a note after the REF lines
     re.I,
 )
 # A piece that opens with a portion marking and a sentence: the text, not a field's next line.
 _MARKED_PROSE = re.compile(r"^\((?P<mark>" + PORTION_MARK + r")\)\s+[A-Z][a-z]+\s")
+_NOTE = re.compile(r"^NOTE\s*:\s", re.I)
+"""A note after the REF lines ("NOTE: FOR TECHNICAL REASONS, THIS CABLE IS BEING TRANSMITTED IN
+THREE PARTS."): the cable's text, not a reference."""
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 _WORDS_OF_A_SENTENCE = 6
 _SENTENCE_END = (".", "?", "!", ")", '"')
@@ -144,7 +148,7 @@ def _continues(name: str, line: str, blank_before: bool, parts: dict[str, list[s
     if label_of(line) or caption_words(line) or RULE.match(line):
         return False
     if name == "ref":
-        if _marked_prose(line):
+        if _marked_prose(line) or _NOTE.match(line):
             return False
         letter = _ref_letter(line)
         if letter:

@@ -553,3 +553,17 @@ def test_unnumbered_marked_paragraphs_stand_apart() -> None:
         (None, "SBU", "Second paragraph goes on."),
         (1, "C", "A numbered one.\n\n(U) Quoted inside it."),
     ]
+
+
+def test_a_note_on_its_own_line_under_the_ref_lines_ends_them() -> None:
+    """09LONDON2617's note on a line of its own, right under the last REF line, is text as well."""
+    text = (
+        "UNCLAS SECTION 03 OF 03 LONDON 002617\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PARM KNNP UK\n"
+        "SUBJECT: P5 CONFERENCE, PART THREE\n\nREF: A. LONDON 2198\n     B. LONDON 2199\n"
+        "NOTE: FOR TECHNICAL REASONS, THIS CABLE IS BEING TRANSMITTED IN\nTHREE PARTS.\n\n"
+        "74. (SBU) Under Secretary Tauscher stated she was grateful.\n\nSUSMAN\n"
+    )
+    cable = parse_text(text)
+    assert [r.text for r in cable.references] == ["LONDON 2198", "LONDON 2199"]
+    assert cable.paragraphs[0].text == "NOTE: FOR TECHNICAL REASONS, THIS CABLE IS BEING TRANSMITTED IN THREE PARTS."
+    assert cable.paragraphs[1].number == 74

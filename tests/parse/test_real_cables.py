@@ -375,3 +375,22 @@ def test_an_unnumbered_paragraph_takes_the_marking_it_opens_with() -> None:
     (paragraph,) = parse_one("html/10LONDON42.html").paragraphs
     assert (paragraph.number, paragraph.marking, paragraph.level) == (None, "S/NF", "SECRET")
     assert paragraph.text.startswith("Political Minister Counselor Greg Berry")
+
+
+def test_a_note_after_the_ref_lines_is_the_cable_s_text() -> None:
+    """09LONDON2617's flattened page: "B. LONDON 2199  NOTE:  FOR TECHNICAL REASONS, THIS CABLE IS
+    BEING TRANSMITTED IN THREE PARTS. ..." had been read as the end of reference B."""
+    cable = parse_one("html/09LONDON2617.html")
+    assert [(r.label, r.text, r.reference_id) for r in cable.references] == [
+        ("A", "LONDON 2198", "09LONDON2198"),
+        ("B", "LONDON 2199", "09LONDON2199"),
+    ]
+    note, first = cable.paragraphs[:2]
+    assert (note.number, note.text) == (
+        None,
+        "NOTE: FOR TECHNICAL REASONS, THIS CABLE IS BEING TRANSMITTED IN THREE PARTS. THIS IS PART THREE OF THREE. "
+        "PARAGRAPH NUMBERS REFLECT FULL CABLE LENGTH.",
+    )
+    assert (first.number, first.heading) == (74, "Closing Remarks")
+
+
