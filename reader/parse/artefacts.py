@@ -68,10 +68,22 @@ def _undo_tsv(text: str) -> str:
     return "\n".join(line[:-1] if line.endswith("\\") else line for line in text.split("\n")).replace("\n\t", "\n")
 
 
-def _undo_csv(text: str) -> str:
+_CSV_ROW_START = re.compile(r'(?m)(?:^|(?<=",)[ \t]+)"?\d+"?,"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d"?,"?(\d\d[A-Z]+\d+)"?,')
+_CSV_FIELD_BREAK = re.compile(r'(?m)^",[ \t]*\n?[ \t]*"')
+"""Where the header field ends and the text field starts: ``","`` at a line's start, or ``",``
+and ``"`` on the next line; not across a blank line, which a field of the row never holds."""
+
+
+def _undo_csv(text: str) -> tuple[str, str | None]:
+    """The text of a pasted release row, and the reference id of another row printed after it
+    (04THEHAGUE1915's page runs on into 04THEHAGUE1916's row, on the signature's line in a copy
+    that joins lines), which is left out."""
     text = _CSV_ROW.sub("", text, count=1)
-    text = re.sub(r'(?m)^",\s*"', "\n", text)
-    return text.replace('""', '"').rstrip().rstrip('"')
+    other = None
+    if following := _CSV_ROW_START.search(text):
+        text, other = text[: following.start()].rstrip().removesuffix('",'), following[1]
+    text = _CSV_FIELD_BREAK.sub("\n", text)
+    return text.replace('""', '"').rstrip().rstrip('"'), other
 
 
 def _join_page_breaks(text: str) -> tuple[str, int]:
@@ -230,8 +242,10 @@ def remove_artefacts(text: str) -> Cleaned:
         text = _undo_tsv(text)
         warnings.append("a pasted database row (tab-separated) was unpacked")
     if "/" in head and _CSV_ROW_TIME.search(head) and _CSV_ROW.search(head):
-        text = _undo_csv(text)
+        text, other = _undo_csv(text)
         warnings.append("a pasted database row (CSV) was unpacked")
+        if other:
+            warnings.append(f"the database row of another cable after this one's was left out: {other}")
     if "PAGE" in text:
         text, breaks = _join_page_breaks(text)
         if breaks:

@@ -24,7 +24,7 @@ from reader.parse.line_shapes import REDACTION_LINE, RULE, SENTENCE_END
 
 HEAD = re.compile(
     r"^\s*(?P<pil>[¶\ufffd]\s*)?(?P<num>\d{1,3})\s*"
-    r"(?:(?P<dot>[.)](?=\s|\(|$)|\.(?=[A-Z][A-Za-z]))|(?=\(\s*(?:TS|S|C|U|SBU|LOU|FOUO|NF)\b[^)]{0,30}\)))\s*(?P<rest>.*)$"
+    r"(?:(?P<dot>[.)](?=\s|\(|$)|\.(?=[A-Z][A-Za-z]))|,?\s*(?=\(\s*(?:TS|S|C|U|SBU|LOU|FOUO|NF)\b[^)]{0,30}\)))\s*(?P<rest>.*)$"
 )
 _MAX_SKIP = 3
 _HEAD_INITIALS = frozenset("0123456789¶\ufffd")

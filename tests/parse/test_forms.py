@@ -185,6 +185,7 @@ def test_a_copy_whose_pilcrows_read_as_one_keeps_lettered_items_and_years(relati
         "html/07PARIS4357.html",  # "...paris/index.c fm Stapleton"
         "html/09BEIJING3128.html",  # "... a Xiamen official. HUNTSMAN HUNTSMAN": written twice
         "html/09MADRID673.html",  # "... cleared this cable. CHACON ...": cut off after the name
+        "html/04THEHAGUE1915.html",  # 'SOBEL ", 19285,7/30/2004 12:31,04THEHAGUE1916,...': the next database row
     ],
 )
 def test_a_copy_that_joins_a_block_s_lines_keeps_the_signer(relative: str, tmp_path: Path) -> None:

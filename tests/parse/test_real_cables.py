@@ -394,3 +394,24 @@ def test_a_note_after_the_ref_lines_is_the_cable_s_text() -> None:
     assert (first.number, first.heading) == (74, "Closing Remarks")
 
 
+
+def test_a_pasted_row_is_read_without_the_next_cable_s_row() -> None:
+    """04THEHAGUE1915's page shows the cable cut off, then its database row whole, then the row of
+    04THEHAGUE1916. The next row's text had run into the signature, and the blank lines between the
+    preview and the row had glued a quote to the banner, so the full text was not found."""
+    cable = parse_one("html/04THEHAGUE1915.html")
+    assert cable.subject == "SURVEILLANCE OF U.S. EMBASSY THE HAGUE 07/27/2004, ADDITIONAL INFORMATION"
+    assert [(r.text, r.reference_id) for r in cable.references] == [("THE HAGUE 01903", "04THEHAGUE1903")]
+    assert [(p.number, p.marking) for p in cable.paragraphs] == [
+        (1, "S/NF"),
+        (2, "C"),
+        (3, "SBU"),
+        (4, "SBU"),
+        (5, "S/NF"),  # written "5, (S/NF)"
+        (6, "SBU"),
+        (7, "SBU"),
+        (8, "SBU"),
+    ]
+    assert cable.paragraphs[-1].text.endswith("will supervise the investigation where ever it is centered.")
+    assert cable.signers == ["SOBEL"]
+    assert "the database row of another cable after this one's was left out: 04THEHAGUE1916" in cable.warnings
