@@ -1,0 +1,110 @@
+"""The parser on odd, large inputs: does its time grow with the input's size, or faster?
+
+    python tests/bench/bench_pathological.py [--size 200000] [--factor 4] [--baseline CHECKOUT]
+
+A file made of one shape repeated (a pilcrow head, a REF line, a page marker, a boxed
+heading, a routing line...) is parsed at ``--size`` bytes and at ``--factor`` times that,
+and the two times are printed with their ratio: a parser whose work grows with the input
+takes about ``--factor`` times as long on the larger file, one that compares each line with
+all the others takes the square of it. A user who drops a strange 2 MB file on the window
+waits for the import worker; such a file once took five minutes (300,000 "¶ 1." heads,
+looked ahead through the rest of the list for each). Beside each shape, the floor: reading
+the bytes and one regex pass over them. ``--baseline`` measures another checkout (say the
+commit before a change) in a child process, shape by shape. A benchmark: it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO.parent / "shared" / "corpus"
+
+SHAPES: dict[str, str] = {
+    "pilcrow heads on one line": "\u00b6 1. ",
+    "pilcrow heads": "\u00b61. (C) Text of the paragraph.\n",
+    "numbered paragraphs": "5. (C) Text here.\n\n",
+    "REF lines": "REF: A. ROME 1234 B. STATE 5678\n",
+    "lettered items": "A. ROME 1234\n",
+    "page markers": "CONFIDENTIAL\n\nPAGE 02 ROME 01196 01 OF 02 082030Z\n",
+    "banners": "C O N F I D E N T I A L SECTION 01 OF 02 ROME 001234\n\nSIPDIS\n\n",
+    "headings": "Heading Here\n------------\n\n",
+    "boxed headings on one line": "------ Heading ------ text. ",
+    "classified-by lines": "Classified By: Ambassador John Doe for reasons 1.4 (b)\n",
+    "subject lines": "SUBJECT: THE SUBJECT\n",
+    "tags lines": "TAGS: PREL PGOV\n",
+    "cut-off banners": "S E C R E T ROME 001234 ... ",
+    "quotes and commas": '"",\n',
+    "Markdown anchors": "[1](#)1. (C) Text.\n\n",
+    "page markers on one line": "ROME 00001234 001.2 OF 002 ",
+    "signature lines": "SMITH\n",
+    "summaries": "SUMMARY: text. END SUMMARY.\n",
+    "routing lines": "RUEHLP/AMEMBASSY LA PAZ MAR LIMA 1234\n",
+    "FM and TO lines": "FM AMEMBASSY ROME\nTO SECSTATE WASHDC\n",
+    "words on one line": "the REF: 1. (C) SUBJECT: ROME 1234 ... ------ TAGS: E.O. ",
+}
+
+
+def _repeated(unit: str, size: int) -> bytes:
+    return (unit * max(1, size // len(unit))).encode("utf-8")
+
+
+def measure(checkout: Path, size: int, factor: int) -> dict[str, list[float]]:
+    """For each shape: [floor small, floor large, parse small, parse large] in seconds."""
+    sys.path.insert(0, str(checkout))
+    from reader.parse import parse_bytes
+
+    parse_bytes(b"1. (U) Warm up.\n", "warm.txt")
+    head = re.compile(rb"\n[ \t]*\d{1,2}\.[ \t]")
+    figures: dict[str, list[float]] = {}
+    for name, unit in SHAPES.items():
+        floors, parses = [], []
+        for data in (_repeated(unit, size), _repeated(unit, size * factor)):
+            start = time.perf_counter()
+            head.findall(bytes(data))
+            floors.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            parse_bytes(data, "odd.txt")
+            parses.append(time.perf_counter() - start)
+        figures[name] = floors + parses
+    return figures
+
+
+def _in_child(checkout: Path, size: int, factor: int) -> dict[str, list[float]]:
+    command = [sys.executable, __file__, "--measure", str(checkout), "--size", str(size), "--factor", str(factor)]
+    return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=200_000, help="bytes of the smaller file")
+    parser.add_argument("--factor", type=int, default=4, help="how many times larger the second file is")
+    parser.add_argument("--baseline", type=Path, help="another checkout to measure beside this one")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # a child: measure this checkout, print JSON
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.size, args.factor)))
+        return 0
+    runs = {"this checkout": _in_child(REPO, args.size, args.factor)}
+    if args.baseline:
+        runs["baseline"] = _in_child(args.baseline, args.size, args.factor)
+    large = args.size * args.factor
+    print(f"each shape repeated to {args.size:,} and {large:,} bytes; times in seconds; linear growth = x{args.factor}")
+    for checkout, figures in runs.items():
+        print(f"\n{checkout}:")
+        print(f"  {'shape':28s} {'floor':>7s} {'floor x':>8s} {'parse':>8s} {'parse x':>9s} {'growth':>7s}")
+        for name, (floor_small, floor_large, small, big) in figures.items():
+            growth = big / small if small else float("nan")
+            flag = "  superlinear" if growth > 2 * args.factor and big > 0.5 else ""
+            print(f"  {name:28s} {floor_small:7.4f} {floor_large:8.4f} {small:8.3f} {big:9.3f} {growth:6.1f}x{flag}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
