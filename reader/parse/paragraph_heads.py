@@ -131,10 +131,10 @@ def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, He
     strays: set[int] = set()
     last = 0
     reading_ones = False
-    following = _following(found)
+    lookahead = _Lookahead(found)
     for position, candidate in enumerate(found):
         expected = last + 1
-        number = _read(candidate, expected, last, has_pilcrows, one_mode or reading_ones, following[position])
+        number = _read(candidate, expected, last, has_pilcrows, one_mode or reading_ones, lookahead, position)
         if number is None:
             if candidate.pilcrow:
                 strays.add(candidate.index)
@@ -152,31 +152,43 @@ def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, He
     return heads, warnings, strays
 
 
-@dataclass(frozen=True)
-class _Following:
-    """The next candidate with a pilcrow and the next without, after a candidate."""
+class _Lookahead:
+    """The next candidate with a pilcrow and the next without, after each candidate. Found in one
+    pass from the end, and only once a head needs them (few do): a search of the rest of the list
+    for each candidate took minutes on a file of 300,000 heads."""
 
-    pilcrow: Candidate | None
-    plain: Candidate | None
+    def __init__(self, found: list[Candidate]) -> None:
+        self._found = found
+        self._pilcrow: list[Candidate | None] = []
+        self._plain: list[Candidate | None] = []
+
+    def _fill(self) -> None:
+        pilcrow: Candidate | None = None
+        plain: Candidate | None = None
+        for candidate in reversed(self._found):
+            self._pilcrow.append(pilcrow)
+            self._plain.append(plain)
+            if candidate.pilcrow:
+                pilcrow = candidate
+            else:
+                plain = candidate
+        self._pilcrow.reverse()
+        self._plain.reverse()
+
+    def pilcrow_after(self, position: int) -> Candidate | None:
+        if not self._pilcrow:
+            self._fill()
+        return self._pilcrow[position]
+
+    def plain_after(self, position: int) -> Candidate | None:
+        if not self._plain:
+            self._fill()
+        return self._plain[position]
 
 
-def _following(found: list[Candidate]) -> list[_Following]:
-    """For each candidate, the ones ``_read`` looks ahead to, found in one pass from the end (a
-    search of the rest of the list for each candidate took minutes on a file of 300,000 heads)."""
-    following: list[_Following] = []
-    pilcrow: Candidate | None = None
-    plain: Candidate | None = None
-    for candidate in reversed(found):
-        following.append(_Following(pilcrow, plain))
-        if candidate.pilcrow:
-            pilcrow = candidate
-        else:
-            plain = candidate
-    following.reverse()
-    return following
-
-
-def _read(candidate: Candidate, expected: int, last: int, has_pilcrows: bool, one_mode: bool, later: _Following) -> int | None:
+def _read(
+    candidate: Candidate, expected: int, last: int, has_pilcrows: bool, one_mode: bool, lookahead: _Lookahead, position: int
+) -> int | None:
     """The paragraph number a candidate line stands for, or None when it is not a head."""
     if candidate.number == 0 and expected % 10 == 0:
         return expected  # "HAITI ---- 1" then "¶0.": the page split 10's first digit off
@@ -187,7 +199,7 @@ def _read(candidate: Candidate, expected: int, last: int, has_pilcrows: bool, on
         if candidate.mid_sentence and candidate.number != expected:
             # "on July\n¶24. Khobargade" is a stray pilcrow on a number in a sentence; but after a
             # garbled line, "¶8." that the next head continues (¶9.) opens paragraph 8.
-            following = later.pilcrow
+            following = lookahead.pilcrow_after(position)
             continued = following is not None and following.number == candidate.number + 1
             return candidate.number if continued and expected < candidate.number <= expected + _MAX_SKIP else None
         return candidate.number
@@ -215,12 +227,12 @@ def _read(candidate: Candidate, expected: int, last: int, has_pilcrows: bool, on
             return number  # a numbering that restarts (a second part, an annex)
     if last == 0 and one_mode and alternative and candidate.dot == "." and candidate.clear_before:
         # A fragment of a copy whose pilcrows read as "1": "16." then "17." are paragraphs 6 and 7.
-        following = later.plain
+        following = lookahead.plain_after(position)
         if following is not None and following.alternative == alternative + 1:
             return alternative
     if last == 0 and candidate.dot == "." and candidate.clear_before and not has_pilcrows and not one_mode:
         # A fragment that starts inside the cable: "19. BUT HIS NEED..." then 20., 21.
-        following = later.plain
+        following = lookahead.plain_after(position)
         if candidate.marked or (following is not None and following.number == candidate.number + 1):
             return candidate.number
     return None
