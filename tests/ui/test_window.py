@@ -7,8 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QListView, QStyleOptionViewItem
 
+from reader.model import Cable
+from reader.parse import parse_bytes
 from reader.ui.cable_list_model import Column, Role
 from reader.ui.colours import dark_palette, light_palette, tint
 from reader.ui.main_window import MainWindow
@@ -235,3 +237,23 @@ def test_cable_data_roles_reach_the_views(qtbot, window: MainWindow, load) -> No
     load(window, [SEED])
     index = window.list_model.index(0, 0)
     assert index.data(Role.CABLE).reference_id == "06ALMATY2872"
+
+
+def test_a_text_of_many_paragraphs_is_laid_out_in_batches(qtbot, window: MainWindow) -> None:
+    """A numbered list of a thousand lines dropped as a cable is measured a batch at a time, the
+    window answering in between; once laid out, its last paragraph can be scrolled to. A real
+    cable is laid out in one pass, so that a paragraph can be shown at once."""
+    view = window.paragraph_view
+    numbered = "".join(f"{n}. (C) Paragraph {n} of a long numbered list.\n\n" for n in range(1, 1000))
+    cable = parse_bytes(numbered.encode(), "list.txt")
+    assert isinstance(cable, Cable) and len(cable.paragraphs) == 999
+
+    view.set_cable(cable)
+    assert view.list.layoutMode() == QListView.LayoutMode.Batched
+    last = view.model.index(view.model.rowCount() - 1)
+    qtbot.waitUntil(lambda: view.list.visualRect(last).isValid(), timeout=30000)
+    view.show_paragraph(998)
+    qtbot.waitUntil(lambda: view.list.viewport().rect().intersects(view.list.visualRect(last)))
+
+    view.set_cable(parse_bytes(SEED.read_bytes(), str(SEED)))
+    assert view.list.layoutMode() == QListView.LayoutMode.SinglePass
