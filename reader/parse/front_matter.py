@@ -39,10 +39,12 @@ _INLINE_LABEL = re.compile(
     r"|CLASSIFIED\s+BY\b|¶\s*\d{1,2}\s*\.|\d{1,2}\s*\.\s*\((?:U|C|S|SBU|TS|LOU|S/NF|C/NF)\)"
     r"|1\.\s{1,2}[A-Z][a-z]+\s"  # "REF: SECSTATE 165115 1. Post grants ...": paragraph 1 run on
     r"|(?<=\d\s)\(" + PORTION_MARK + r"\)\s+[A-Z][a-z]+\s))"  # "STATE 45792 (SBU) Post has ...": the text run on
-    r"|(?<=[A-Z])(?=REFS?:\s*(?:\(?[A-Z][.):]|\d|[A-Z]+\s+\d))"
-    r"|(?<=\d)\s+(?=NOTE\s*:\s)",  # "B. LONDON 2199  NOTE: FOR TECHNICAL REASONS ...": a note after the REF lines
+    r"|(?<=[A-Z])(?=REFS?:\s*(?:\(?[A-Z][.):]|\d|[A-Z]+\s+\d))",
     re.I,
 )
+_NOTE_AFTER_A_SERIAL = re.compile(r"(?<=\d)\s+(?=NOTE\s*:\s)", re.I)
+"""Where "B. LONDON 2199  NOTE: FOR TECHNICAL REASONS ..." runs a note onto the REF lines (split
+apart only in lines that hold the word: tried at every position of every line, it cost more)."""
 # A piece that opens with a portion marking and a sentence: the text, not a field's next line.
 _MARKED_PROSE = re.compile(r"^\((?P<mark>" + PORTION_MARK + r")\)\s+[A-Z][a-z]+\s")
 _NOTE = re.compile(r"^NOTE\s*:\s", re.I)
@@ -94,7 +96,10 @@ def split_inline_labels(line: str) -> list[str]:
     if len(line) < 12:
         return [line]
     pieces: list[str] = []
-    for piece in _INLINE_LABEL.split(line):
+    split = _INLINE_LABEL.split(line)
+    if "NOTE" in line.upper():
+        split = [part for piece in split for part in _NOTE_AFTER_A_SERIAL.split(piece)]
+    for piece in split:
         piece = piece.strip()
         if not piece:
             continue
