@@ -18,8 +18,9 @@ from reader.parse.classification import MARKING, PORTION_MARK
 from reader.parse.line_shapes import REDACTION_LINE, RULE
 from reader.parse.tags import is_tag_line_continuation
 
-EO_LINE = re.compile(r"^E\.?\s?O\.?\s*:?\s*(\d{4,5})\b\s*:?\s*(.*)$|^E\.?\s?O\.?\s*:\s*(.*)$|^(DECL.*)$", re.I)
-_EO = re.compile(r"^(?:E\.?\s?O\.?\s*:?\s*\d{4,5}\b|E\.\s?O\.\s*:|EO\s+\d{4,5}\b|DECL(?:ASSIFY)?(?:\s+ON)?\s*:)", re.I)
+EO_LINE = re.compile(r"^E\.?\s?[O0]\.?\s*:?\s*(\d{4,5})\b\s*:?\s*(.*)$|^E\.?\s?[O0]\.?\s*:\s*(.*)$|^(DECL.*)$", re.I)
+_EO = re.compile(r"^(?:E\.?\s?[O0]\.?\s*:?\s*\d{4,5}\b|E\.\s?[O0]\.\s*:|EO\s+\d{4,5}\b|DECL(?:ASSIFY)?(?:\s+ON)?\s*:)", re.I)
+"""The E.O. line's label, also with a zero typed for the O ("E.0. 12958: N/A")."""
 _TAGS = re.compile(r"^(?:(?:TAGS?|TAGSS)\b\s*:?\s*(?=\S)|(?:T?AGS|TABS|TAQS|TGAS)\s*:)", re.I)
 _SUBJECT = re.compile(r"^(?:SUBJECT|SUBJ|UBJECT|SUBJET|SUBJEC|SUBECT|SUJECT)\b\s*[:.\-]?\s*", re.I)
 _REF = re.compile(r"^(?:REFS?|REFTELS?|REFERENCES?)\b\s*[:.]?\s*", re.I)
@@ -35,7 +36,7 @@ PARAGRAPH_START = re.compile(
 )  # not "1.4(B)"
 # Where a run-together line holds the next field: before these labels (and a paragraph head).
 _INLINE_LABEL = re.compile(
-    r"\s+(?=(?:E\.\s?O\.\s?\d{4,5}\b|EO\s+\d{5}\b|TAGS?\s*:|T?AGS:|TABS:|SUBJECT\s*:|SUBJ\s*:|REFS?\s*:|REFTELS?\s*:"
+    r"\s+(?=(?:E\.\s?[O0]\.\s?\d{4,5}\b|EO\s+\d{5}\b|TAGS?\s*:|T?AGS:|TABS:|SUBJECT\s*:|SUBJ\s*:|REFS?\s*:|REFTELS?\s*:"
     r"|CLASSIFIED\s+BY\b|¶\s*\d{1,2}\s*\.|\d{1,2}\s*\.\s*\((?:U|C|S|SBU|TS|LOU|S/NF|C/NF)\)"
     r"|1\.\s{1,2}[A-Z][a-z]+\s"  # "REF: SECSTATE 165115 1. Post grants ...": paragraph 1 run on
     r"|(?<=\d\s)\(" + PORTION_MARK + r"\)\s+[A-Z][a-z]+\s))"  # "STATE 45792 (SBU) Post has ...": the text run on

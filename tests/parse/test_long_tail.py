@@ -3,6 +3,7 @@ one shows it, else on a real cable's text edited the way other copies of the rel
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -567,3 +568,13 @@ def test_a_note_on_its_own_line_under_the_ref_lines_ends_them() -> None:
     assert [r.text for r in cable.references] == ["LONDON 2198", "LONDON 2199"]
     assert cable.paragraphs[0].text == "NOTE: FOR TECHNICAL REASONS, THIS CABLE IS BEING TRANSMITTED IN THREE PARTS."
     assert cable.paragraphs[1].number == 74
+
+
+def test_a_flattened_e_o_label_typed_with_a_zero_starts_its_field() -> None:
+    """The same typo on a flattened page: the banner's line runs on into "E.0. 12958: DECL: ..."."""
+    cable = parse_text(
+        "C O N F I D E N T I A L BERLIN 001626 SIPDIS E.0. 12958: DECL: 12/29/2019 TAGS: PREL GM "
+        "SUBJECT: A TEST OF THE LABEL\n\n1. (C) Text.\n"
+    )
+    assert (cable.eo, cable.declassify_on) == ("12958", date(2019, 12, 29))
+    assert cable.tags == ["PREL", "GM"] and cable.subject == "A TEST OF THE LABEL"

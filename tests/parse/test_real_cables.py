@@ -415,3 +415,11 @@ def test_a_pasted_row_is_read_without_the_next_cable_s_row() -> None:
     assert cable.paragraphs[-1].text.endswith("will supervise the investigation where ever it is centered.")
     assert cable.signers == ["SOBEL"]
     assert "the database row of another cable after this one's was left out: 04THEHAGUE1916" in cable.warnings
+
+
+def test_an_e_o_line_typed_with_a_zero_is_read() -> None:
+    """09BERLIN1626: "E.0. 12958: N/A" (a zero for the O) had been left as a line not understood."""
+    for relative in ("html/09BERLIN1626.html", "html-2010/09BERLIN1626.html"):
+        cable = parse_one(relative)
+        assert (cable.eo, cable.eo_line) == ("12958", "E.0. 12958: N/A")
+        assert not any("E.0." in warning for warning in cable.warnings)
