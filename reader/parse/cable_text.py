@@ -19,6 +19,7 @@ from reader.parse.decode import decode_entities
 from reader.parse.front_matter import (
     EO_LINE,
     FrontMatter,
+    for_entries,
     label_of,
     read_front_matter,
     ref_text,
@@ -197,7 +198,7 @@ def _read_front(cable: Cable, front: FrontMatter, year: int | None) -> None:
         cable.warn(f"front-matter line not understood: {' '.join(line.split())}")
     cable.captions += [c for c in front.captions if c not in cable.captions]
     if front.for_lines:
-        cable.for_ = "\n".join(" ".join(line.split()) for line in front.for_lines)
+        cable.for_ = "\n".join(entry for line in front.for_lines for entry in for_entries(line))
     if front.eo_line:
         _eo_fields(cable, front.eo_line)
     if front.tags_text:

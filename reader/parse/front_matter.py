@@ -182,6 +182,26 @@ def _continues(name: str, line: str, blank_before: bool, parts: dict[str, list[s
     return name in ("subject", "classified_by", "for")
 
 
+_FLATTENED_FOR = 100
+"""A FOR line longer than this is several a flattened page ran together."""
+_NEXT_FOR_ENTRY = re.compile(
+    r"(?<![\s,(])(?<!\bAND)(?<!\bTO)(?<!\bFOR)[ \t]+"
+    r"(?=(?:AMEMBASSY|AMCONSUL|USMISSION|USOFFICE|USINT)\s+[A-Z]+(?:\s+[A-Z]+){0,2}\s+PASS\s+TO\b"
+    r"|(?!AND\s|OR\s)[A-Z][A-Z/]{1,15}\s+FOR\s)"
+)
+"""Where the next entry of a flattened FOR run starts: "AMEMBASSY ATHENS PASS TO ...", or an office
+and FOR ("NSC FOR DAN FISK"), after a name and not after AND, TO, FOR or a comma."""
+
+
+def for_entries(line: str) -> list[str]:
+    """The entries of a FOR line, each with its spaces collapsed: "STATE FOR WHA TOM SHANNON NSC FOR
+    DAN FISK TREASURY FOR DAS NANCY LEE" on a flattened page is three."""
+    line = " ".join(line.split())
+    if len(line) <= _FLATTENED_FOR:
+        return [line]
+    return [entry for entry in _NEXT_FOR_ENTRY.split(line) if entry]
+
+
 def _captions_before(line: str) -> tuple[list[str], str]:
     """The captions a FOR line begins with, and the line without them (when what is left is
     still a FOR line)."""

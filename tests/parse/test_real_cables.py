@@ -264,7 +264,7 @@ def test_a_flattened_1975_cable_with_the_year_in_its_banner() -> None:
 def test_a_handling_word_run_into_the_for_line_is_a_caption() -> None:
     """A flattened page runs "SIPDIS" (or "NOFORN SIPDIS") into the FOR line after it."""
     tallinn = parse_one("html/09TALLINN325.html")
-    assert tallinn.for_.startswith("AMEMBASSY ANKARA PASS TO AMCONSUL ADANA AMEMBASSY ASTANA PASS TO USOFFICE ALMATY")
+    assert tallinn.for_.startswith("AMEMBASSY ANKARA PASS TO AMCONSUL ADANA\nAMEMBASSY ASTANA PASS TO USOFFICE ALMATY")
     assert "SIPDIS" in tallinn.captions
     tripoli = parse_one("html/09TRIPOLI876.html")
     assert (tripoli.for_, tripoli.captions[:2]) == ("DEPT FOR NEA/MAG", ["NOFORN", "SIPDIS"])
@@ -423,3 +423,25 @@ def test_an_e_o_line_typed_with_a_zero_is_read() -> None:
         cable = parse_one(relative)
         assert (cable.eo, cable.eo_line) == ("12958", "E.0. 12958: N/A")
         assert not any("E.0." in warning for warning in cable.warnings)
+
+
+def test_a_flattened_for_run_is_one_entry_a_line() -> None:
+    """A flattened page runs the FOR lines into one: each office's entry is a line of its own again."""
+    tallinn = parse_one("html/09TALLINN325.html")
+    assert tallinn.for_.split("\n") == [
+        "AMEMBASSY ANKARA PASS TO AMCONSUL ADANA",
+        "AMEMBASSY ASTANA PASS TO USOFFICE ALMATY",
+        "AMEMBASSY BERLIN PASS TO AMCONSUL DUSSELDORF",
+        "AMEMBASSY BERLIN PASS TO AMCONSUL LEIPZIG",
+        "AMEMBASSY BELGRADE PASS TO AMEMBASSY PODGORICA",
+        "AMEMBASSY HELSINKI PASS TO AMCONSUL ST PETERSBURG",
+        "AMEMBASSY ATHENS PASS TO AMCONSUL THESSALONIKI",
+        "AMEMBASSY MOSCOW PASS TO AMCONSUL VLADIVOSTOK",
+        "AMEMBASSY MOSCOW PASS TO AMCONSUL YEKATERINBURG",
+    ]
+    buenos_aires = parse_one("html/06BUENOSAIRES2215.html")
+    assert buenos_aires.for_ == (
+        "STATE FOR WHA TOM SHANNON, JOHN MAISTO, AND CHARLES SHAPIRO\nNSC FOR DAN FISK\nTREASURY FOR DAS NANCY LEE\nUSCINCSO FOR POLAD"
+    )
+    moscow = parse_one("html/09MOSCOW2353.html")  # "... GALLOGLY AND GREENSTEIN, S/EEE MORNINGSTAR DOE FOR ..."
+    assert moscow.for_.split("\n")[1:] == ["DOE FOR HEGBURG, EKIMOFF", "DOC FOR JBROUGHER", "NSC FOR MMCFAUL, JELLISON"]
