@@ -24,6 +24,9 @@ _HEADING_WITH_RULE = re.compile(r"^\s*(?P<text>\S.*?\S)\s+(?P<rule>[-=_]{4,})[-=
 _DROP_INITIALS = frozenset("SNB#E")
 # Transmission marks: end of text (NNN in older cables), message number, and the "End Cable Text" some pages print after NNNN.
 _DROP = re.compile(r"^\s*(SIPDIS|NNNN?|BT|#\d*|End Cable Text|END CABLE TEXT)\s*$")
+_HEADER_AGAIN = re.compile(r"^\s*(?:[OPRZ]{1,2}\s+\d{6}Z\s+[A-Z]{3}\s+\d{2}\b|FM\s+[A-Z])")
+"""A header printed again after the end-of-text mark ("NNNN" / "O 161036Z DEC 04" / "FM USLO TRIPOLI"
+/ "TO ..."): the page's repeat of the cable's header, not its text."""
 _ITEM_OPENING = r"(?:-{1,2}\s|\*\s|o\s|•|\(?[A-Za-z0-9]{1,2}[.)]\s|\((?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})\)\s)"
 """How a list item opens: a dash, star, "o" or bullet, or a label ("A.", "2)", "(b)", "(iv)")."""
 _ITEM = re.compile(r"^\s*" + _ITEM_OPENING)
@@ -210,6 +213,12 @@ def _marked_block(line: str, drafts: list[_Draft]) -> tuple[str, str] | None:
     return " ".join(mark["marking"].upper().split()), line.lstrip()[mark.end() :].strip()
 
 
+def _header_again(lines: list[str], start: int) -> bool:
+    """Whether the first line with text from ``start`` on opens a header (``_HEADER_AGAIN``)."""
+    following = next((line for line in lines[start:] if line.strip()), "")
+    return _HEADER_AGAIN.match(following) is not None
+
+
 def read_body(lines: list[str], markdown: bool = False) -> Body:
     """Split the text after the front matter into paragraphs (``markdown``: a Markdown copy)."""
     headings, rules = _headings(lines)
@@ -219,6 +228,8 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
     for index, line in enumerate(lines):
         first = line.lstrip()[:1]
         if index in rules or (first in _DROP_INITIALS and _DROP.match(line)):
+            if first == "N" and _header_again(lines, index + 1):
+                break
             continue
         if index in headings and index not in heads:
             pending_heading = headings[index]

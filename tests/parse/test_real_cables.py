@@ -445,3 +445,13 @@ def test_a_flattened_for_run_is_one_entry_a_line() -> None:
     )
     moscow = parse_one("html/09MOSCOW2353.html")  # "... GALLOGLY AND GREENSTEIN, S/EEE MORNINGSTAR DOE FOR ..."
     assert moscow.for_.split("\n")[1:] == ["DOE FOR HEGBURG, EKIMOFF", "DOC FOR JBROUGHER", "NSC FOR MMCFAUL, JELLISON"]
+
+
+def test_a_header_printed_again_after_the_end_of_text_is_not_the_text() -> None:
+    """04TRIPOLI31's page prints the header again after "BERRY" and the end-of-text mark ("NNNN" /
+    "O 161036Z DEC 04" / "FM USLO TRIPOLI" / "TO ..."): it had run into the last paragraph, and
+    the cable had no signer."""
+    cable = parse_one("html/04TRIPOLI31.html")
+    assert cable.signers == ["BERRY"]
+    assert cable.paragraphs[-1].text.endswith("in the 1980s and '90s. End comment.")
+    assert [r.name for r in cable.to] == ["AMEMBASSY PARIS", "SECSTATE WASHDC"]
