@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from reader.parse.captions import caption_words, leading_captions
 from reader.parse.classification import MARKING, PORTION_MARK
-from reader.parse.line_shapes import REDACTION_LINE, RULE
+from reader.parse.line_shapes import EO_LABEL, REDACTION_LINE, RULE
 from reader.parse.tags import is_tag_line_continuation
 
 EO_LINE = re.compile(r"^E\.?\s?[O0]\.?\s*:?\s*(\d{4,5})\b\s*:?\s*(.*)$|^E\.?\s?[O0]\.?\s*:\s*(.*)$|^(DECL.*)$", re.I)
@@ -36,19 +36,20 @@ PARAGRAPH_START = re.compile(
 )  # not "1.4(B)"
 # Where a run-together line holds the next field: before these labels (and a paragraph head).
 _INLINE_LABEL = re.compile(
-    r"\s+(?=(?:E\.\s?[O0]\.\s?\d{4,5}\b|EO\s+\d{5}\b|TAGS?\s*:|T?AGS:|TABS:|SUBJECT\s*:|SUBJ\s*:|REFS?\s*:|REFTELS?\s*:"
+    r"\s+(?=(?:" + EO_LABEL + r"\s?\d{4,5}\b|EO\s+\d{5}\b|TAGS?\s*:|T?AGS:|TABS:|SUBJECT\s*:|SUBJ\s*:|REFS?\s*:|REFTELS?\s*:"
     r"|CLASSIFIED\s+BY\b|¶\s*\d{1,2}\s*\.|\d{1,2}\s*\.\s*\((?:U|C|S|SBU|TS|LOU|S/NF|C/NF)\)"
     r"|1\.\s{1,2}[A-Z][a-z]+\s"  # "REF: SECSTATE 165115 1. Post grants ...": paragraph 1 run on
     r"|(?<=\d\s)\(" + PORTION_MARK + r"\)\s+[A-Z][a-z]+\s))"  # "STATE 45792 (SBU) Post has ...": the text run on
     r"|(?<=[A-Z])(?=REFS?:\s*(?:\(?[A-Z][.):]|\d|[A-Z]+\s+\d))",
     re.I,
 )
-_NOTE_AFTER_A_SERIAL = re.compile(r"(?<=\d)\s+(?=NOTE\s*:\s)", re.I)
+_NOTE_LABEL = r"NOTE\s*:\s"
+_NOTE_AFTER_A_SERIAL = re.compile(r"(?<=\d)\s+(?=" + _NOTE_LABEL + ")", re.I)
 """Where "B. LONDON 2199  NOTE: FOR TECHNICAL REASONS ..." runs a note onto the REF lines (split
 apart only in lines that hold the word: tried at every position of every line, it cost more)."""
 # A piece that opens with a portion marking and a sentence: the text, not a field's next line.
 _MARKED_PROSE = re.compile(r"^\((?P<mark>" + PORTION_MARK + r")\)\s+[A-Z][a-z]+\s")
-_NOTE = re.compile(r"^NOTE\s*:\s", re.I)
+_NOTE = re.compile(r"^" + _NOTE_LABEL, re.I)
 """A note after the REF lines ("NOTE: FOR TECHNICAL REASONS, THIS CABLE IS BEING TRANSMITTED IN
 THREE PARTS."): the cable's text, not a reference."""
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from reader.model import Recipient, Routing
 from reader.parse.dates import DTG
+from reader.parse.line_shapes import EO_LABEL
 
 PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
 PRECEDENCE_WORDS = ("FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE")
@@ -22,7 +23,7 @@ _DTG_LINE = re.compile(
 _FM = re.compile(r"^FM\s+(.+?)\s*$")
 _LIST_START = re.compile(r"^(TO|INFO|XMT)(?:(?:\s+|/)(.+?))?\s*$")
 _XMT_IN_LIST = re.compile(r"^XMT(?:\s+|/)(.+?)\s*$")
-_FRONT_LABEL = re.compile(r"^(?:TAGS?|SUBJECT|SUBJ|REFS?|REFTELS?|E\.\s?[O0]\.|EO\s+\d|CLASSIFIED\s+BY|DECL)\b", re.I)
+_FRONT_LABEL = re.compile(r"^(?:TAGS?|SUBJECT|SUBJ|REFS?|REFTELS?|" + EO_LABEL + r"|EO\s+\d|CLASSIFIED\s+BY|DECL)\b", re.I)
 _DISTRIBUTION = re.compile(r"\b[A-Z]{1,6}-\d\d\b")
 _RECIPIENT = re.compile(
     r"^(?:(?P<route>[A-Z0-9]{4,8})/)?(?P<name>.+?)"

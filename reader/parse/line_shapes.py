@@ -13,6 +13,10 @@ REDACTION_LINE = re.compile(r"^[\sX]*X{4,}[\sX.]*$")
 SENTENCE_END = tuple(".:;!?\"')]")
 """What a line that finishes a sentence ends with."""
 
+EO_LABEL = r"E\.\s?[O0]\."
+"""The E.O. line's label as a run-together line holds it: "E.O.", "E. O.", and "E.0." (a zero typed
+for the O, as 09BERLIN1626 has it)."""
+
 
 def lines_containing(text: str, needles: tuple[str, ...]) -> list[int]:
     """Indices (in ``text.split("\\n")``) of the lines that contain any of the needles, in order.

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from reader.parse.line_shapes import lines_opening
+from reader.parse.line_shapes import EO_LABEL, lines_opening
 
 LONG_LINE = 160
 
 _LABEL = re.compile(
-    r"E\.\s?[O0]\.\s?\d{5}|TAGS:|SUBJECT:|SUBJ:|REF:|REFS:|REFTEL:|CLASSIFIED BY\b|Classified By\b|SIPDIS\b|¶\s*\d"
+    EO_LABEL + r"\s?\d{5}|TAGS:|SUBJECT:|SUBJ:|REF:|REFS:|REFTEL:|CLASSIFIED BY\b|Classified By\b|SIPDIS\b|¶\s*\d"
 )
 _FLAT_HEADER = re.compile(r"\b\d{6}Z [A-Z]{3} \d{2}\b.*\sFM\s")
 _HEADER_LABEL = re.compile(r"\s+(?=(?:FM|TO|INFO|XMT)\s+[A-Z])")
@@ -47,13 +47,13 @@ _BOXED_HEADING = re.compile(r"-(?<!--)-{5,}[ \t]+([^\n]{3,90}?)[ \t]+-{6,}")
 which the search skips to.)"""
 
 
-_CAPTION_THEN_LABEL = re.compile(r"^((?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS)\b[ \t]*)+(?=E\.\s?O\.|TAGS|SUBJECT|CLASSIFIED BY)")
+_CAPTION_THEN_LABEL = re.compile(r"^((?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS)\b[ \t]*)+(?=" + EO_LABEL + "|TAGS|SUBJECT|CLASSIFIED BY)")
 
 
 _FRONT_LABEL = r"(?:E\.?\s?[O0]\.?\s?\d{5}|TAGS?\b|SUBJECT:|SUBJ:|SIPDIS|NOFORN)"
 _FRONT_LINE = re.compile(r"^" + _FRONT_LABEL + r".*$")
 _FRONT_LINE_OPENING = re.compile(r"\n" + _FRONT_LABEL)
-_INLINE_LABEL = re.compile(r"\s+(?=(?:TAGS:|SUBJECT:|SUBJ:|E\.\s?[O0]\.\s?\d{5}:|CLASSIFIED BY:|Classified By:))")
+_INLINE_LABEL = re.compile(r"\s+(?=(?:TAGS:|SUBJECT:|SUBJ:|" + EO_LABEL + r"\s?\d{5}:|CLASSIFIED BY:|Classified By:))")
 
 
 def _split_front_lines(lines: list[str], text: str) -> bool:

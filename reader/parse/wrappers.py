@@ -16,13 +16,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from reader.parse.line_shapes import EO_LABEL
+
 _CABLE_DATED = re.compile(r"(?m)^[ \t]*Cable dated:\s*(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d)?[ \t]*(.*)$")
 # Where the run-together line holds the next field.
 _GLUED_BREAKS = (
     (re.compile(r"(?<=\s\d{6})(?=[A-Z])"), "\n"),  # the banner's serial, then "SIPDIS"
     (re.compile(r"(?<=\S)(?=SIPDIS)"), "\n"),
     (re.compile(r"SIPDIS(?=\S)"), "SIPDIS\n"),
-    (re.compile(r"(?<=\S)(?=E\.\s?O\.\s?\d{5})"), "\n"),
+    (re.compile(r"(?<=\S)(?=" + EO_LABEL + r"\s?\d{5})"), "\n"),
     (re.compile(r"(?<=\S)(?=(?:TAGS|SUBJECT|SUBJ|REF|REFS):)"), "\n"),
 )
 _TELEGRAM = re.compile(r"(?m)^[ \t]*TELEGRAM[ \t]+([A-Z][a-z]+\.?[ \t]+\d{1,2},?[ \t]+\d{4})[ \t]*$")
