@@ -81,4 +81,39 @@ def caption_words(line: str) -> list[str] | None:
     words = text.split()
     if all(w in CAPTION_WORDS for w in words):
         return words
+    if len(words) <= _MISSPELT_CAPTIONS_A_LINE:
+        read = [_caption_word(word) for word in words]
+        if all(read):
+            return read  # type: ignore[return-value]
     return None
+
+
+_MISSPELT_CAPTIONS_A_LINE = 3
+_LONG_CAPTIONS = tuple(sorted(word for word in RUN_IN_CAPTIONS if len(word) >= 6))
+"""One-word captions long enough that one letter typed wrong leaves no other word: "SENSITVE" and
+"SENSITIE" (07MADRID1030, 09REYKJAVIK140) are SENSITIVE, which makes an unclassified cable SBU."""
+
+
+def _caption_word(word: str) -> str | None:
+    """The caption a word is, or is one typing slip from (a letter left out, added, changed or two
+    swapped); None for any other word."""
+    if word in CAPTION_WORDS:
+        return word
+    if len(word) < 6 or not word.isalpha():
+        return None
+    return next((caption for caption in _LONG_CAPTIONS if _one_slip_apart(word, caption)), None)
+
+
+def _one_slip_apart(typed: str, word: str) -> bool:
+    """Whether ``typed`` is ``word`` with one letter left out, added or changed, or two adjacent swapped."""
+    if abs(len(typed) - len(word)) > 1:
+        return False
+    if len(typed) == len(word):
+        differ = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        if len(differ) == 1:
+            return True
+        first, *rest = differ or [0]
+        return rest == [first + 1] and typed[first] == word[first + 1] and typed[first + 1] == word[first]
+    shorter, longer = (typed, word) if len(typed) < len(word) else (word, typed)
+    same = next((i for i, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter))
+    return shorter[same:] == longer[same + 1 :]

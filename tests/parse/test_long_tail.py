@@ -11,6 +11,7 @@ import pytest
 from reader.model import Cable, Source
 from reader.parse import parse_bytes, parse_file
 from reader.parse.cable_text import parse_cable_text
+from reader.parse.captions import caption_words
 from reader.parse.decode import decode_bytes
 from reader.parse.html_page import extract_page
 from reader.parse.references import parse_references
@@ -578,3 +579,20 @@ def test_a_flattened_e_o_label_typed_with_a_zero_starts_its_field() -> None:
     )
     assert (cable.eo, cable.declassify_on) == ("12958", date(2019, 12, 29))
     assert cable.tags == ["PREL", "GM"] and cable.subject == "A TEST OF THE LABEL"
+
+
+@pytest.mark.parametrize(
+    ("line", "captions"),
+    [
+        ("SENSITVE, SIPDIS", ["SENSITIVE", "SIPDIS"]),  # a letter left out
+        ("SIPIDS", ["SIPDIS"]),  # two letters swapped
+        ("NOFORRN", ["NOFORN"]),  # one added
+        ("EXDIS", ["EXDIS"]),
+        ("SUMMARY", None),  # a word, not a slip: shorter captions and other words are read as written
+        ("EXDUS", None),
+        ("LIMITS", None),
+        ("FROM THE AMBASSADOR", None),
+    ],
+)
+def test_captions_are_read_through_one_typing_slip(line: str, captions: list[str] | None) -> None:
+    assert caption_words(line) == captions

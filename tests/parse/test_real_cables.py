@@ -455,3 +455,13 @@ def test_a_header_printed_again_after_the_end_of_text_is_not_the_text() -> None:
     assert cable.signers == ["BERRY"]
     assert cable.paragraphs[-1].text.endswith("in the 1980s and '90s. End comment.")
     assert [r.name for r in cable.to] == ["AMEMBASSY PARIS", "SECSTATE WASHDC"]
+
+
+def test_a_caption_with_a_typing_slip_is_read() -> None:
+    """07MADRID1030 writes "SENSITVE, SIPDIS" and 09REYKJAVIK140 "SENSITIE" under an UNCLAS banner:
+    the slip had cost each cable its SBU control (its paragraphs are marked (SBU))."""
+    for relative in ("html/07MADRID1030.html", "html/09REYKJAVIK140.html"):
+        cable = parse_one(relative)
+        assert (cable.classification, cable.controls) == ("UNCLASSIFIED", ["SBU"])
+        assert "SENSITIVE" in cable.captions
+        assert not any(w.startswith("front-matter line not understood") for w in cable.warnings)
