@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reader.parse.classification import unspace
 
@@ -81,27 +82,38 @@ def caption_words(line: str) -> list[str] | None:
     words = text.split()
     if all(w in CAPTION_WORDS for w in words):
         return words
-    if len(words) <= _MISSPELT_CAPTIONS_A_LINE:
-        read = [_caption_word(word) for word in words]
-        if all(read):
-            return read  # type: ignore[return-value]
-    return None
+    if len(words) > _MISSPELT_CAPTIONS_A_LINE:
+        return None
+    read: list[str] = []
+    for word in words:
+        caption = _caption_word(word)
+        if caption is None:
+            return None
+        read.append(caption)
+    return read
 
 
 _MISSPELT_CAPTIONS_A_LINE = 3
 _LONG_CAPTIONS = tuple(sorted(word for word in RUN_IN_CAPTIONS if len(word) >= 6))
 """One-word captions long enough that one letter typed wrong leaves no other word: "SENSITVE" and
 "SENSITIE" (07MADRID1030, 09REYKJAVIK140) are SENSITIVE, which makes an unclassified cable SBU."""
+_LONG_CAPTIONS_BY_LENGTH = {
+    length: tuple(caption for caption in _LONG_CAPTIONS if abs(len(caption) - length) <= 1)
+    for length in range(5, max(map(len, _LONG_CAPTIONS)) + 2)
+}
+"""The long captions a word of each length can be one slip from (most words are none's)."""
 
 
+@lru_cache(maxsize=4096)
 def _caption_word(word: str) -> str | None:
     """The caption a word is, or is one typing slip from (a letter left out, added, changed or two
-    swapped); None for any other word."""
+    swapped); None for any other word. (Remembered: the same few words, SUMMARY above all, come
+    back on every cable.)"""
     if word in CAPTION_WORDS:
         return word
     if len(word) < 6 or not word.isalpha():
         return None
-    return next((caption for caption in _LONG_CAPTIONS if _one_slip_apart(word, caption)), None)
+    return next((caption for caption in _LONG_CAPTIONS_BY_LENGTH.get(len(word), ()) if _one_slip_apart(word, caption)), None)
 
 
 def _one_slip_apart(typed: str, word: str) -> bool:
