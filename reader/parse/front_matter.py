@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from reader.parse.captions import caption_words, leading_captions
 from reader.parse.classification import MARKING, PORTION_MARK
 from reader.parse.line_shapes import EO_LABEL, REDACTION_LINE, RULE
+from reader.parse.stations import POST_WORD
 from reader.parse.tags import is_tag_line_continuation
 
 EO_LINE = re.compile(r"^E\.?\s?[O0]\.?\s*:?\s*(\d{4,5})\b\s*:?\s*(.*)$|^E\.?\s?[O0]\.?\s*:\s*(.*)$|^(DECL.*)$", re.I)
@@ -187,7 +188,7 @@ _FLATTENED_FOR = 100
 """A FOR line longer than this is several a flattened page ran together."""
 _NEXT_FOR_ENTRY = re.compile(
     r"(?<![\s,(])(?<!\bAND)(?<!\bTO)(?<!\bFOR)[ \t]+"
-    r"(?=(?:AMEMBASSY|AMCONSUL|USMISSION|USOFFICE|USINT)\s+[A-Z]+(?:\s+[A-Z]+){0,2}\s+PASS\s+TO\b"
+    r"(?=" + POST_WORD + r"\s+[A-Z]+(?:\s+[A-Z]+){0,2}\s+PASS\s+TO\b"
     r"|(?!AND\s|OR\s)[A-Z][A-Z/]{1,15}\s+FOR\s)"
 )
 """Where the next entry of a flattened FOR run starts: "AMEMBASSY ATHENS PASS TO ...", or an office

@@ -19,7 +19,7 @@ from datetime import date, datetime
 
 from reader.parse.dates import full_year
 from reader.parse.release_index import ids_for
-from reader.parse.stations import station_candidates, station_key
+from reader.parse.stations import POST_WORD, station_candidates, station_key
 
 _DEFAULT_SPAN = 10
 # The years in which cables cite each executive order on classification (with a year's overlap).
@@ -68,7 +68,7 @@ def infer_reference_id(station: str, serial: int, evidence: YearEvidence) -> str
     return ten_years[0][0] if len(ten_years) == 1 else None
 
 
-_SENDER_PREFIX = re.compile(r"^(?:AMEMBASSY|AMEMB|AMCONSUL|AMCONGEN|USMISSION|USINT|USLO|USOFFICE|USDEL)\s+")
+_SENDER_PREFIX = re.compile(r"^" + POST_WORD + r"\s+")
 
 
 def id_from_header(from_line: str | None, serial: str | None, created: datetime | None) -> str | None:

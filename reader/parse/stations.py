@@ -83,6 +83,8 @@ _NEVER = frozenset(
     }
 )  # fmt: skip
 
+POST_WORD = r"(?:AMEMBASSY|AMEMB|AMCONSUL|AMCONGEN|USMISSION|USINT|USLO|USOFFICE|USDEL)"
+"""The kind of post an addressee or a sender names before its station ("AMEMBASSY BEIJING")."""
 _JUNK_PREFIXES = ("EFTO", "NOFORN", "SIFIED")
 _WELL_ATTESTED = 20
 """A station must have sent this many cables of the release to be a target of correction."""
