@@ -8,6 +8,7 @@ read is left empty, and what was repaired or guessed becomes a warning.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from reader.model import LEVELS, Cable, PageMetadata, Section, Source
 from reader.parse.artefacts import remove_artefacts
@@ -140,7 +141,9 @@ def _other_cable_after_preview(lines: list[str], index: int, banner: Banner) -> 
     for cut in range(index + 1, len(lines)):
         if not lines[cut].rstrip().endswith(("...", "…")):
             continue
-        following = [later for later in range(cut + 1, len(lines)) if lines[later].strip()][:_LINES_TO_THE_OTHER_BANNER]
+        # (The next few lines with text only: a list of every later one, for every cut-off line,
+        # took 8 s on 20,000 lines ending in "...".)
+        following = list(islice((later for later in range(cut + 1, len(lines)) if lines[later].strip()), _LINES_TO_THE_OTHER_BANNER))
         for later in following:
             if _ONLY_IDS.match(lines[later]):
                 continue

@@ -99,7 +99,7 @@ _LONG_CAPTIONS = tuple(sorted(word for word in RUN_IN_CAPTIONS if len(word) >= 6
 "SENSITIE" (07MADRID1030, 09REYKJAVIK140) are SENSITIVE, which makes an unclassified cable SBU."""
 _LONG_CAPTIONS_BY_LENGTH = {
     length: tuple(caption for caption in _LONG_CAPTIONS if abs(len(caption) - length) <= 1)
-    for length in range(5, max(map(len, _LONG_CAPTIONS)) + 2)
+    for length in range(6, max(map(len, _LONG_CAPTIONS)) + 2)
 }
 """The long captions a word of each length can be one slip from (most words are none's)."""
 
@@ -122,10 +122,10 @@ def _one_slip_apart(typed: str, word: str) -> bool:
         return False
     if len(typed) == len(word):
         differ = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
-        if len(differ) == 1:
-            return True
-        first, *rest = differ or [0]
-        return rest == [first + 1] and typed[first] == word[first + 1] and typed[first + 1] == word[first]
+        if len(differ) != 2:
+            return len(differ) == 1
+        first, second = differ
+        return second == first + 1 and typed[first] == word[second] and typed[second] == word[first]
     shorter, longer = (typed, word) if len(typed) < len(word) else (word, typed)
     same = next((i for i, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter))
     return shorter[same:] == longer[same + 1 :]

@@ -4,7 +4,8 @@
 
 A file made of one shape repeated (a pilcrow head, a REF line, a page marker, a boxed
 heading, a routing line...) is parsed at ``--size`` bytes and at ``--factor`` times that,
-and the two times are printed with their ratio: a parser whose work grows with the input
+and the two times are printed with their ratio (a shape read only under a banner, such as lines
+cut off with "...", gets one banner first): a parser whose work grows with the input
 takes about ``--factor`` times as long on the larger file, one that compares each line with
 all the others takes the square of it. A user who drops a strange 2 MB file on the window
 waits for the import worker; such a file once took five minutes (300,000 "¶ 1." heads,
@@ -48,11 +49,15 @@ SHAPES: dict[str, str] = {
     "routing lines": "RUEHLP/AMEMBASSY LA PAZ MAR LIMA 1234\n",
     "FM and TO lines": "FM AMEMBASSY ROME\nTO SECSTATE WASHDC\n",
     "words on one line": "the REF: 1. (C) SUBJECT: ROME 1234 ... ------ TAGS: E.O. ",
+    "cut-off lines under a banner": "more words here...\n",
 }
+_BANNER_FIRST = {"cut-off lines under a banner": "C O N F I D E N T I A L ROME 000123\n\nSUBJECT: X\n\n1. (C) Text.\n"}
+"""Shapes read only under a banner: the banner once, then the shape repeated."""
 
 
-def _repeated(unit: str, size: int) -> bytes:
-    return (unit * max(1, size // len(unit))).encode("utf-8")
+def _repeated(name: str, size: int) -> bytes:
+    unit = SHAPES[name]
+    return (_BANNER_FIRST.get(name, "") + unit * max(1, size // len(unit))).encode("utf-8")
 
 
 def measure(checkout: Path, size: int, factor: int) -> dict[str, list[float]]:
@@ -63,9 +68,9 @@ def measure(checkout: Path, size: int, factor: int) -> dict[str, list[float]]:
     parse_bytes(b"1. (U) Warm up.\n", "warm.txt")
     head = re.compile(rb"\n[ \t]*\d{1,2}\.[ \t]")
     figures: dict[str, list[float]] = {}
-    for name, unit in SHAPES.items():
+    for name in SHAPES:
         floors, parses = [], []
-        for data in (_repeated(unit, size), _repeated(unit, size * factor)):
+        for data in (_repeated(name, size), _repeated(name, size * factor)):
             start = time.perf_counter()
             head.findall(bytes(data))
             floors.append(time.perf_counter() - start)
