@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from reader.parse.captions import caption_words, leading_captions
 from reader.parse.classification import MARKING, PORTION_MARK
-from reader.parse.line_shapes import EO_LABEL, REDACTION_LINE, RULE
+from reader.parse.line_shapes import EO_LABEL, REDACTION_LINE, RULE, SUMMARY_HEADING
 from reader.parse.stations import POST_WORD
 from reader.parse.tags import is_tag_line_continuation
 
@@ -155,6 +155,8 @@ def _continues(name: str, line: str, blank_before: bool, parts: dict[str, list[s
     name = name.lstrip("_")
     if label_of(line) or caption_words(line) or RULE.match(line):
         return False
+    if ("ummary" in line or "UMMARY" in line) and SUMMARY_HEADING.match(line) and (name != "subject" or "--" in line):
+        return False  # the summary's heading (though "SUBJECT: ... EXECUTIVE" / "SUMMARY" may be a subject)
     if name == "ref":
         if _marked_prose(line) or _NOTE.match(line):
             return False

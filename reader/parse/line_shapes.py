@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
-RULE = re.compile(r"^\s*[-=_*]{4,}[-=_*\s]*$")
-"""A rule drawn with dashes, equals signs, underscores or asterisks."""
+RULE = re.compile(r"^\s*(?:[-=_*]{4,}|(?:[-=_*][ \t]){3,}[-=_*])[-=_*\s]*$")
+"""A rule drawn with dashes, equals signs, underscores or asterisks, touching ("-------") or a
+space apart ("- - - - - - -", which some posts draw under their headings)."""
+
+SUMMARY_HEADING = re.compile(r"^\W*SUMMARY(?:\s+(?:AND|&)\s+[A-Z]+(?:\s+[A-Z]+)?)?\W*$", re.I)
+"""The summary's heading on a line of its own: "Summary", "SUMMARY AND COMMENT:", "Summary -------"."""
 
 REDACTION_LINE = re.compile(r"^[\sX]*X{4,}[\sX.]*$")
 """A line of nothing but redaction marks (``XXXXXXXXXXXX``)."""

@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 
 from reader.model import Paragraph
 from reader.parse.classification import MARKING, PORTION_MARK, marking_level
-from reader.parse.line_shapes import RULE, SENTENCE_END, lines_containing
-from reader.parse.paragraph_heads import HEAD, select_heads
+from reader.parse.line_shapes import RULE, SENTENCE_END, SUMMARY_HEADING, lines_containing
+from reader.parse.paragraph_heads import HEAD, Head, select_heads
 from reader.parse.signers import take_signers
 from reader.parse.summary import find_summary
 
-_HEADING_WITH_RULE = re.compile(r"^\s*(?P<text>\S.*?\S)\s+(?P<rule>[-=_]{4,})[-=_\s]*$")
+_HEADING_WITH_RULE = re.compile(r"^\s*(?P<text>\S.*?\S)\s+(?P<rule>[-=_]{4,}|(?:[-=_] ){3,}[-=_])[-=_\s]*$")
 """A heading and the rule under it, run onto one line ("PINERA: OUT OF THE GATE FIRST ------",
 "ACSA ----", a broken rule "------ -----"): a rule of four or five marks underlines no more."""
 _DROP_INITIALS = frozenset("SNB#E")
+_SUMMARY_INITIALS = frozenset("Ss")
 # Transmission marks: end of text (NNN in older cables), message number, and the "End Cable Text" some pages print after NNNN.
 _DROP = re.compile(r"^\s*(SIPDIS|NNNN?|BT|#\d*|End Cable Text|END CABLE TEXT)\s*$")
 _HEADER_AGAIN = re.compile(r"^\s*(?:[OPRZ]{1,2}\s+\d{6}Z\s+[A-Z]{3}\s+\d{2}\b|FM\s+[A-Z])")
@@ -42,7 +43,7 @@ def _may_be_item(line: str) -> bool:
     return text[:1] in _ITEM_INITIALS or text[1:2] in _ITEM_STOPS or text[2:3] in _ITEM_STOPS
 
 
-_RULE_MARKS = ("---", "===", "___", "***")
+_RULE_MARKS = ("---", "===", "___", "***", "- - -", "_ _ _")
 _PREFORMATTED = re.compile(r"^\s{4,}\S|\S\s{3,}\S.*\S\s{3,}\S|^[^:]{1,30}:\s{3,}\S")
 # "... questions: ¶A. What was his job ... ¶B. Did he ...": lettered sub-paragraphs run together.
 _RUN_IN_LETTER = re.compile(r"[¶\ufffd]\s*(?=\(?[A-Za-z][.)]\s)")
@@ -219,6 +220,19 @@ def _header_again(lines: list[str], start: int) -> bool:
     return _HEADER_AGAIN.match(following) is not None
 
 
+def _summary_heading(lines: list[str], index: int) -> bool:
+    """Whether the line at ``index`` is the summary's heading, and not the end of "End" / "Summary."."""
+    return SUMMARY_HEADING.match(lines[index]) is not None and (
+        index == 0 or not lines[index - 1].rstrip().upper().endswith(("END", " OF", "BEGIN"))
+    )
+
+
+def _head_next(lines: list[str], start: int, heads: dict[int, Head]) -> bool:
+    """Whether the first line with text from ``start`` on opens a paragraph."""
+    following = next((index for index in range(start, len(lines)) if lines[index].strip()), None)
+    return following in heads
+
+
 def read_body(lines: list[str], markdown: bool = False) -> Body:
     """Split the text after the front matter into paragraphs (``markdown``: a Markdown copy)."""
     headings, rules = _headings(lines)
@@ -235,6 +249,9 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
             pending_heading = headings[index]
             continue
         head = heads.get(index)
+        if head is None and first in _SUMMARY_INITIALS and _summary_heading(lines, index) and _head_next(lines, index + 1, heads):
+            pending_heading = line.strip().rstrip(":")  # "Summary" alone over paragraph 1: its heading
+            continue
         if head is None and first == "(" and (marked := _marked_block(line, drafts)) is not None:
             # "(SBU) Post delivered reftel ...": an unnumbered paragraph that opens with its marking.
             drafts.append(_Draft(None, marked[0], pending_heading, [marked[1]]))

@@ -54,4 +54,19 @@ def find_summary(paragraphs: list[Paragraph]) -> str | None:
         match = _START.match(paragraph.text) or _BEGIN.search(paragraph.text)
         if match:
             return _collect(paragraphs, start, match.end())
-    return None
+    return _closed_only(paragraphs)
+
+
+_SHORTEST_SUMMARY = 40
+_OPENED_INSIDE = re.compile(r"\bSUMMARY\s*:\s*", re.I)
+
+
+def _closed_only(paragraphs: list[Paragraph]) -> str | None:
+    """A first paragraph that ends its summary ("... End summary.") though nothing opened it (the
+    page dropped the "Summary" heading over it): that paragraph up to its closing words."""
+    first = next((paragraph.text for paragraph in paragraphs if paragraph.text), "")
+    end = _END.search(first) if "UMMARY" in first.upper() else None
+    if end is None or end.start() < _SHORTEST_SUMMARY:
+        return None
+    opened = _OPENED_INSIDE.search(first, 0, end.start())  # "This is an action request. Summary: ..."
+    return first[opened.end() if opened else 0 : end.start()].rstrip(" -([") or None

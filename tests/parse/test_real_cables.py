@@ -293,7 +293,8 @@ def test_a_subject_only_the_cut_off_preview_carries_is_kept_cut_off() -> None:
     assert cable.subject == "GLOBAL GOLD MINING: A YEAR OF..."
     assert "subject taken from the page's cut-off preview of the cable" in cable.warnings
     assert cable.tags == ["EINV", "ECON", "PGOV", "OPIC", "AM"] and cable.eo == "12958"
-    assert [p.number for p in cable.paragraphs[:2]] == [None, 1] and cable.paragraphs[1].text.startswith("Global Gold Corporation")
+    assert [p.number for p in cable.paragraphs[:2]] == [1, 2] and cable.paragraphs[0].text.startswith("Global Gold Corporation")
+    assert cable.paragraphs[0].heading == "SUMMARY"  # "SUMMARY" alone over paragraph 1
 
 
 def test_a_pasted_release_row_whose_references_wrap_is_unpacked() -> None:
@@ -465,3 +466,50 @@ def test_a_caption_with_a_typing_slip_is_read() -> None:
         assert (cable.classification, cable.controls) == ("UNCLASSIFIED", ["SBU"])
         assert "SENSITIVE" in cable.captions
         assert not any(w.startswith("front-matter line not understood") for w in cable.warnings)
+
+
+def test_headings_underlined_with_spaced_dashes_are_headings() -> None:
+    cable = parse_one("html/06SANTODOMINGO409.html")
+    headings = [p.heading for p in cable.paragraphs if p.heading]
+    assert headings[:3] == ["Duvalier,s Return to Haiti “Unhelpful”", "Election Day Outlook Good", "Working with a New Haitian Government"]
+    assert "Comment" in headings and "Biographic Notes on Dominican-Haitian Diplomatic Dealings" in headings
+    assert not any("- - -" in p.text for p in cable.paragraphs)
+    costa_rica = parse_one("html/06SANJOSE2779.html")  # "_ _ _ _" above, "FINALLY OUT OF COMMITTEE _ _ _ _"
+    assert [p.heading for p in costa_rica.paragraphs if p.heading] == [
+        "FINALLY OUT OF COMMITTEE",
+        "MANAGING THE MOTIONS",
+        "TAKIN' IT TO THE STREETS, AND THE COURT",
+        "THE REST OF THE AGENDA(S)",
+        "COMMENT",
+    ]
+    assert costa_rica.paragraphs[0].text.endswith("legislative agenda. END SUMMARY.")
+
+
+def test_the_summary_heading_under_the_classified_by_line_is_not_part_of_it() -> None:
+    # "Classified By: ... reasons 1.4 (b&d). / Summary ------- / ¶1. (C) During ... End Summary."
+    cable = parse_one("html/08GUATEMALA867.html")
+    assert cable.classified_by == "Ambassador James M. Derham"
+    assert cable.paragraphs[0].heading == "Summary"
+    assert cable.summary is not None and cable.summary.startswith("During the Ambassador's July 8 farewell call")
+    assert cable.summary.endswith("one person had been murdered as a result.")
+    strasbourg = parse_one("html/09STRASBOURG23.html")  # "... (d) ... / SUMMARY / - - - - - - -"
+    assert strasbourg.paragraphs[0].heading == "SUMMARY"
+    assert strasbourg.summary is not None and strasbourg.summary.endswith("a “Common European Home.”")
+    ankara = parse_one("html/05ANKARA82.html")  # a bare "Summary" over ¶1
+    assert (ankara.paragraphs[0].number, ankara.paragraphs[0].heading) == (1, "Summary")
+
+
+def test_a_summary_closed_but_never_opened_is_the_first_paragraph() -> None:
+    # The page has no "Summary:" (09TRIPOLI715), or ran it into the subject's line (08BUENOSAIRES879).
+    tripoli = parse_one("html/09TRIPOLI715.html")
+    assert tripoli.summary is not None and tripoli.summary.startswith("The August 31 African Union (AU) Summit")
+    assert tripoli.summary.endswith("celebration of Qadhafi's coup.")
+    mendoza = parse_one("html/08BUENOSAIRES879.html")
+    assert mendoza.summary is not None and mendoza.summary.startswith("Ambassador visited the Binational Center in Mendoza")
+
+
+def test_end_wrapped_before_summary_is_no_heading() -> None:
+    # "... a crucial time. End" / "Summary." closes paragraph 1; it heads nothing.
+    cable = parse_one("html/09REYKJAVIK17.html")
+    assert cable.paragraphs[0].text.endswith("at a crucial time. End Summary.")
+    assert cable.paragraphs[1].heading is None
