@@ -1,6 +1,8 @@
 """Artefacts that copies of the release left in cable text, removed before parsing.
 
 - page breaks of old telegrams: `` CONFIDENTIAL`` / ``PAGE 02 HARARE 06677 01 OF 03 291400Z``
+- the header an old telegram printed again over each later section (``CONFIDENTIAL PTQ1866``,
+  its distribution, routing, SECTION line, E.O. and TAGS)
 - page markers of the 2011 release: ``TRIPOLI 00000876 002 OF 002``
 - a classification word alone on a line: what is left of a page header or footer
 - footers of copies: ``=====CABLE ENDS=====``, stray ``"`` and ``>`` lines
@@ -105,6 +107,55 @@ def _join_page_breaks(text: str) -> tuple[str, int]:
             continue
         pieces += (text[position : found.start()], " ")
         position = search_from = found.end()
+        count += 1
+    pieces.append(text[position:])
+    return "".join(pieces), count
+
+
+# An old telegram printed each section after the first under its own header: the telegram's
+# processing code after the level (" CONFIDENTIAL PTQ1866"), the office distribution (ACTION
+# AF-00 / INFO LOG-00 ...), the routing (FM ... TO ... INFO ...), "C O N F I D E N T I A L SECTION 03
+# OF 03 HARARE 006677", the FOR lines, E.O. and TAGS again; the text goes on after the TAGS line.
+_LATER_SECTION = re.compile(r"SECTION[ \t]+0*(?:[2-9]|[1-9]\d)[ \t]+OF[ \t]+\d{1,3}\b")
+"""Found first: a literal the search skips to, where the header's first line is one of many."""
+_TELEGRAM_CODE_LINE = re.compile(r"(?m)^[ \t]*(?:" + "|".join(_PAGE_LEVELS) + r")[ \t]+[A-Z]{3}\d{3,5}\b")
+_ROUTING = re.compile(r"(?:^|\s)FM[ \t]+[A-Z]")
+_TAGS_THEN_SUBJECT = re.compile(r"\bTAGS?\b[^\n]*(?:\n[ \t]*SUBJ(?:ECT)?:[^\n]*)?\n?")
+_SECTION_HEADER_REACH = 4000
+"""How far before its SECTION line a section's header may start (a long distribution and routing)."""
+_SECTION_HEADER_LINES = 12
+"""How many lines after its SECTION line its TAGS line may come (SIPDIS, FOR lines, E.O.)."""
+
+
+def _line_ends_after(text: str, start: int, lines: int) -> int:
+    """Where the ``lines``-th line after ``start`` ends (the text's end if it is shorter)."""
+    end = start
+    for _line in range(lines + 1):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return len(text)
+    return end
+
+
+def _remove_section_headers(text: str) -> tuple[str, int]:
+    """Cut the header an old telegram printed again over each later section, joining the text
+    it broke ("... HE TOLD THE" / header / "BRITISH TO REFRAIN ..."); how many were cut. The first
+    section's header is the cable's own, and stays."""
+    pieces: list[str] = []
+    position = count = search_from = 0
+    while section := _LATER_SECTION.search(text, search_from):
+        # A header holds one SECTION line: its first line is after the last one (each stretch of
+        # the text is looked at once, however many SECTION lines there are).
+        reach = max(search_from, section.start() - _SECTION_HEADER_REACH)
+        search_from = section.end()
+        code_lines = list(_TELEGRAM_CODE_LINE.finditer(text, reach, section.start()))
+        if not code_lines or not _ROUTING.search(text, code_lines[-1].end(), section.start()):
+            continue
+        tags = _TAGS_THEN_SUBJECT.search(text, section.end(), _line_ends_after(text, section.end(), _SECTION_HEADER_LINES))
+        if tags is None:
+            continue
+        pieces.append(text[position : code_lines[-1].start()])
+        position = search_from = tags.end()
         count += 1
     pieces.append(text[position:])
     return "".join(pieces), count
@@ -250,6 +301,10 @@ def remove_artefacts(text: str) -> Cleaned:
         text, breaks = _join_page_breaks(text)
         if breaks:
             warnings.append(f"{breaks} page-break continuation(s) joined")
+    if "SECTION" in text:
+        text, headers = _remove_section_headers(text)
+        if headers:
+            warnings.append(f"{headers} section header(s) an old telegram printed again removed")
     if " OF 0" in text:
         text, marks, first_mark = _remove_page_marks(text)
         if marks:

@@ -513,3 +513,17 @@ def test_end_wrapped_before_summary_is_no_heading() -> None:
     cable = parse_one("html/09REYKJAVIK17.html")
     assert cable.paragraphs[0].text.endswith("at a crucial time. End Summary.")
     assert cable.paragraphs[1].heading is None
+
+
+def test_the_header_an_old_telegram_printed_over_each_later_section_is_cut() -> None:
+    """00HARARE6677 and 01VATICAN5693 (2000, 2001) print each section after the first under its own
+    header, in the middle of a sentence: " CONFIDENTIAL PTQ1866 ACTION AF-00", the distribution,
+    the routing, "C O N F I D E N T I A L SECTION 03 OF 03 HARARE 006677", the FOR lines, E.O. and TAGS."""
+    harare = parse_one("html/00HARARE6677.html")
+    text = "\n".join(p.text for p in harare.paragraphs)
+    assert "HE TOLD THE BRITISH TO REFRAIN FROM MAKING PUBLIC STATEMENTS" in text
+    assert not any(junk in text for junk in ("PTQ", "LOG-00", "SECTION 0", "TAGS", "FM AMEMBASSY"))
+    assert "2 section header(s) an old telegram printed again removed" in harare.warnings
+    assert harare.to[0].name == "SECSTATE WASHDC" and harare.tags[:2] == ["PGOV", "PREL"]  # the cable's own header stays
+    vatican = parse_one("html/01VATICAN5693.html")
+    assert "HE ADDED, WITH THE OUTSIDE WORLD STEPPING INTO THE GAP." in vatican.paragraphs[6].text
