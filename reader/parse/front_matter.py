@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from reader.parse.captions import caption_words, leading_captions
 from reader.parse.classification import MARKING, PORTION_MARK
-from reader.parse.line_shapes import EO_LABEL, REDACTION_LINE, RULE, SUMMARY_HEADING
+from reader.parse.line_shapes import EO_LABEL, REDACTION_LINE, RULE, SUMMARY_HEADING, next_with_text
 from reader.parse.stations import POST_WORD
 from reader.parse.tags import is_tag_line_continuation
 
@@ -298,7 +298,7 @@ def _structure_after(lines: list[str], index: int) -> bool:
     """Whether ``lines[index]`` stands alone: a blank line after it, then a label or a paragraph head."""
     if index + 1 >= len(lines) or lines[index + 1].strip():
         return False
-    following = next((line.strip() for line in lines[index + 2 :] if line.strip()), "")
+    following = next_with_text(lines, index + 2)
     return bool(following) and (bool(label_of(following)) or starts_paragraph(following))
 
 
@@ -306,14 +306,14 @@ def _redaction_before_label(piece: str, lines: list[str], index: int) -> bool:
     """A redacted line between two fields ("REF: XXXXXXXXXXXX" / "XXXXXXXXXXXX" / "Classified By:")."""
     if not REDACTION_LINE.match(piece):
         return False
-    following = next((line.strip() for line in lines[index + 1 :] if line.strip()), "")
-    return label_of(following) is not None
+    return label_of(next_with_text(lines, index + 1)) is not None
 
 
 def _label_ahead(lines: list[str], start: int, window: int = 12) -> bool:
     """Whether an E.O., TAGS or SUBJECT line follows within a few lines (no paragraph first)."""
     seen = 0
-    for line in lines[start:]:
+    for index in range(start, len(lines)):
+        line = lines[index]
         if not line.strip():
             continue
         if starts_paragraph(line):

@@ -22,6 +22,16 @@ EO_LABEL = r"E\.\s?[O0]\."
 for the O, as 09BERLIN1626 has it)."""
 
 
+def next_with_text(lines: list[str], start: int) -> str:
+    """The first line from ``start`` on that has text, stripped ("" if none). Found by index: a
+    copy of the rest of the list (``lines[start:]``), asked for at each line, costs the square of
+    the text's length."""
+    for index in range(start, len(lines)):
+        if text := lines[index].strip():
+            return text
+    return ""
+
+
 def lines_containing(text: str, needles: tuple[str, ...]) -> list[int]:
     """Indices (in ``text.split("\\n")``) of the lines that contain any of the needles, in order.
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from reader.model import Paragraph
 from reader.parse.classification import MARKING, PORTION_MARK, marking_level
-from reader.parse.line_shapes import RULE, SENTENCE_END, SUMMARY_HEADING, lines_containing
+from reader.parse.line_shapes import RULE, SENTENCE_END, SUMMARY_HEADING, lines_containing, next_with_text
 from reader.parse.paragraph_heads import HEAD, Head, select_heads
 from reader.parse.signers import take_signers
 from reader.parse.summary import find_summary
@@ -216,8 +216,7 @@ def _marked_block(line: str, drafts: list[_Draft]) -> tuple[str, str] | None:
 
 def _header_again(lines: list[str], start: int) -> bool:
     """Whether the first line with text from ``start`` on opens a header (``_HEADER_AGAIN``)."""
-    following = next((line for line in lines[start:] if line.strip()), "")
-    return _HEADER_AGAIN.match(following) is not None
+    return _HEADER_AGAIN.match(next_with_text(lines, start)) is not None
 
 
 def _summary_heading(lines: list[str], index: int) -> bool:

@@ -50,6 +50,11 @@ SHAPES: dict[str, str] = {
     "FM and TO lines": "FM AMEMBASSY ROME\nTO SECSTATE WASHDC\n",
     "words on one line": "the REF: 1. (C) SUBJECT: ROME 1234 ... ------ TAGS: E.O. ",
     "cut-off lines under a banner": "more words here...\n",
+    "end-of-text marks": "TEXT\nNNNN\n",
+    "header lines that never end": (
+        "THE TEXT GOES ON\n CONFIDENTIAL PTQ1866 ACTION AF-00\nINFO LOG-00 NP-00 /012W\n"
+        "O 291359Z NOV 00 FM AMEMBASSY HARARE TO SECSTATE WASHDC\nE.O. 12958: DECL: 11/29/10 TAGS: PGOV\n"
+    ),
     "later sections without TAGS": " CONFIDENTIAL PTQ1866\nFM AMEMBASSY HARARE\nC O N F I D E N T I A L SECTION 02 OF 03 HARARE 006677\n",
     "old telegram section headers": (
         "THE TEXT GOES ON\n CONFIDENTIAL PTQ1866 ACTION AF-00\nINFO LOG-00 NP-00 /012W\nO 291359Z NOV 00 FM AMEMBASSY HARARE"
