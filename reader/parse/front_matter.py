@@ -28,6 +28,18 @@ _REF = re.compile(r"^(?:REFS?|REFTELS?|REFERENCES?)\b\s*[:.]?\s*", re.I)
 _CLASSIFIED_BY = re.compile(r"^(?:\(U\)\s*)?CLASSIFI?E?D\s+BY\b", re.I)
 # "STATE FOR EUR/RUS (GUHA)", "DEPT PASS TO USTR", "FOR ADDRESSEE": a few office words, then FOR.
 _FOR_LINE = re.compile(r"^(?:[A-Z][\w/&.(),;\-]*\s+){0,4}(?:FOR|PASS\s+TO|PASS)\s+\S", re.I)
+# Offices and agencies a cable is sent on to, named on a line of their own above the E.O. line
+# without "FOR": "WHA/CEN", "DDTC: TIM WATKINS", "NSC -- ZARATE", "AF/EPS CAMILLE JACKSON",
+# "TREASURY: MCCORMICK, BMURDEN", "EUR, PM, H". The State Department's bureaus and the agencies.
+_OFFICE = (
+    r"(?:STATE|SECSTATE|DEPT|TREASURY|TREAS|NSC|USTR|DDTC|DOD|OSD|JCS|USDA|USDOC|COMMERCE|DOE|DHS|USAID"
+    r"|DOJ|FBI|DNI|OPIC|EXIM|OMB|WHA|EUR|AF|EAP|NEA|SCA|IO|ISN|EEB|EB|INR|PM|DRL|OES|PRM|INL|CA|DS|ECA|S/CT|S/P)"
+)
+_OFFICE_LINE = re.compile(
+    r"^" + _OFFICE + r"(?:/[A-Z][A-Z.]*)+(?:\s*:)?(?:\s+[A-Z][A-Z.,'\-/: ]*)?$"  # "WHA/CEN", "AF/EPS CAMILLE JACKSON"
+    r"|^" + _OFFICE + r"(?:/[A-Z][A-Z.]*)*\s*(?::|--)\s*[A-Z][A-Z.,'\-/: ]*$"  # "DDTC: TIM WATKINS", "NSC -- ZARATE"
+    r"|^" + _OFFICE + r"(?:\s*,\s*(?:" + _OFFICE + r"|[A-Z]))+$"  # "EUR, PM, H"
+)
 # A copy that reads the page's pilcrow before a REF label as a "1" (the seed's "15." for ¶5).
 _ONE_BEFORE_A_LABEL = re.compile(r"^1(?=[A-Z][.)]\s)")
 _REF_LABEL = re.compile(r"^(?:¶\s*)?(?:\(([A-Z])\)|\[([A-Z])\]|([A-Z])[.):])(?=\s|\d|$)", re.I)
@@ -170,6 +182,8 @@ def _continues(name: str, line: str, blank_before: bool, parts: dict[str, list[s
         return False
     if name == "subject" and field_lines == [""]:
         return True  # "SUBJECT:" alone, the subject on the next line
+    if blank_before and name == "for":
+        return field_lines[-1].rstrip().endswith((",", " AND"))  # "... NILMINI GUNARATNE," / (blank) / "DEL RENIGAR"
     if blank_before:
         # "SUBJECT: Secretary Clinton's March 24, 2009" / (blank) / "Conversation with ..." / (blank) / "1.":
         # a short line alone between a subject left open and the next field is the subject's end.
@@ -260,7 +274,7 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
             elif starts_paragraph(piece):
                 stop_at = number
                 break
-            elif "subject" not in parts and "tags" not in parts and _FOR_LINE.match(piece) and len(piece) < 1000:
+            elif "subject" not in parts and "tags" not in parts and (_FOR_LINE.match(piece) or _OFFICE_LINE.match(piece)) and len(piece) < 1000:
                 captions, piece = _captions_before(piece)
                 front.captions += [w for w in captions if w not in front.captions]
                 current = "for"

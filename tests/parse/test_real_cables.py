@@ -527,3 +527,29 @@ def test_the_header_an_old_telegram_printed_over_each_later_section_is_cut() -> 
     assert harare.to[0].name == "SECSTATE WASHDC" and harare.tags[:2] == ["PGOV", "PREL"]  # the cable's own header stays
     vatican = parse_one("html/01VATICAN5693.html")
     assert "HE ADDED, WITH THE OUTSIDE WORLD STEPPING INTO THE GAP." in vatican.paragraphs[6].text
+
+
+def test_offices_named_without_for_are_for_entries() -> None:
+    """Lines above the E.O. line that name an office or agency without "FOR" ("WHA/CEN", "DDTC: TIM
+    WATKINS", "NSC -- ZARATE", "EUR, PM, H") say whom the cable is for, as a FOR line does."""
+    expected = {
+        "html/05SANJOSE1713.html": "WHA/CEN",
+        "html/06BOGOTA1970.html": "DDTC: TIM WATKINS",
+        "html/06BUENOSAIRES2590.html": "NSC -- ZARATE",
+        "html/06SANJOSE789.html": "TREASURY/IET/M. ANDERSON",
+        "html/08ROME905.html": "AF/EPS CAMILLE JACKSON",
+        "html/09ASUNCION695.html": "WHA/FO CMCMULLEN, WHA/BSC MDRUCKER, BFRIEDMAN, MDASCHBACH",
+        "html/09WARSAW467.html": "EUR, PM, H",
+    }
+    for relative, first_entry in expected.items():
+        cable = parse_one(relative)
+        assert cable.for_ is not None and cable.for_.split("\n")[0] == first_entry, relative
+        assert not any(w.startswith("front-matter line not understood") for w in cable.warnings), relative
+    london = parse_one("html/08LONDON2860.html")
+    assert london.for_ is not None and london.for_.split("\n")[-1] == "TREASURY: MCCORMICK, BMURDEN, WMONROE, CCARNES"
+    # "PASS NSC FOR TOM SHANNON, KIM BREIER, NILMINI GUNARATNE," / (blank) / "DEL RENIGAR": one entry, wrapped
+    buenos_aires = parse_one("html/05BUENOSAIRES496.html")
+    assert buenos_aires.for_ is not None and buenos_aires.for_.split("\n")[1] == "DEL RENIGAR"
+    # A database dump's fields and a note from the sender are no office.
+    beijing = parse_one("html/10BEIJING207.html")
+    assert beijing.for_ is None or "ORIGIN" not in beijing.for_
