@@ -86,9 +86,31 @@ def _headings(lines: list[str]) -> tuple[dict[int, str], set[int]]:
             above = lines[prev].strip() if prev >= 0 else ""
             if above and len(above) <= 100 and not RULE.match(above) and not HEAD.match(above) and not _opens_box(lines, index):
                 headings[prev] = _without_rules(above)
+                if _heading_wraps_above(lines, prev):  # "Beni on Venezuelan Mystery Flights:" / "We're Not Gonna Take It"
+                    headings[prev - 1] = headings[prev] = lines[prev - 1].strip() + " " + headings[prev]
         elif (match := _HEADING_WITH_RULE.match(line)) and not HEAD.match(line) and len(match["rule"]) >= min(6, len(match["text"])):
             headings[index] = _without_rules(match["text"])
     return headings, rules
+
+
+_WRAPPED_HEADING_LINE = 60
+"""The longest first line of a heading wrapped onto two lines."""
+
+
+def _heading_wraps_above(lines: list[str], index: int) -> bool:
+    """Whether the underlined heading at ``index`` began on the line above it: a short line after a
+    blank one, opening with a capital, ending no sentence, neither line a paragraph's head."""
+    if index < 1 or lines[index].rstrip().endswith("."):
+        return False
+    upper = lines[index - 1].strip()
+    return (
+        0 < len(upper) <= _WRAPPED_HEADING_LINE
+        and (index == 1 or not lines[index - 2].strip())
+        and not upper[0].islower()
+        and not upper.endswith((".", "!"))
+        and not RULE.match(upper)
+        and not HEAD.match(upper)
+    )
 
 
 def _opens_box(lines: list[str], index: int) -> bool:

@@ -553,3 +553,15 @@ def test_offices_named_without_for_are_for_entries() -> None:
     # A database dump's fields and a note from the sender are no office.
     beijing = parse_one("html/10BEIJING207.html")
     assert beijing.for_ is None or "ORIGIN" not in beijing.for_
+
+
+def test_a_heading_wrapped_onto_two_lines_over_its_rule_is_one_heading() -> None:
+    cases = {
+        "html/09RANGOON536.html": "Visit, Meeting with Head of State Can Enhance Bilateral Relationship",
+        "html/09ABIDJAN406.html": "MYTH #2: The Forces Nouvelles Are Disarming; Cote d'Ivoire Is Being Reunified",
+        "html/07LAPAZ3153.html": "Beni on Venezuelan Mystery Flights: We're Not Gonna Take It, Anymore",
+    }
+    for relative, heading in cases.items():
+        paragraphs = parse_one(relative).paragraphs
+        index = next(i for i, p in enumerate(paragraphs) if p.heading == heading)
+        assert not paragraphs[index - 1].text.endswith(heading.split(" ")[0]), relative  # not left in the text above
