@@ -35,6 +35,11 @@ _GLUED_BRACKET_LABEL = re.compile(r"\[([A-Za-z])\](?=\S)")
 _GLUED_PAREN_NOTE = re.compile(r"(?<=\d)\((?=[A-Za-z])")
 _GLUED_DOT_LABEL = re.compile(r"(?:^|(?<=\s))([A-Za-z])([.)])(?=\d)")
 _NOT_A_SERIAL = re.compile(r"[/.]\d")
+_SLASH_BEFORE_CITATION = re.compile(
+    r"(?<=\d\d\d)[ \t]*/[ \t]*(?=(?:[A-Z][.)][ \t]*)?(?:\d{2}[ \t]*)?(?!(?:AND|OR|TO|THRU)\b)[A-Z]{3,}[A-Z ]*[ \t]\d)"
+)
+"""A slash between one citation's serial and the next citation (or its label); not in a date
+("TELCONS 9/28 AND 29"), whose number before the slash has two digits at most."""
 _REF_LABEL_AGAIN = re.compile(r"(?:^|\s)REF(?:S|TELS?)?\s*:\s*(?=\S)", re.I)
 _REF_LETTER_COLON = re.compile(r"(?:^|(?<=\s))REF\s+([A-Z])\s*:\s*", re.I)
 
@@ -63,6 +68,7 @@ def _normalise(block: str) -> str:
     text = _GLUED_PAREN_LABEL.sub(r"(\1) ", text)  # "(A)STATE 071143"
     text = _GLUED_BRACKET_LABEL.sub(r"[\1] ", text)
     text = _GLUED_PAREN_NOTE.sub(" (", text)  # "TEGUCIGALPA 193(ZELAYA/GONZALES BILAT)"
+    text = _SLASH_BEFORE_CITATION.sub("; ", text)  # "STATE 12345/STATE 23456", "STATE 12345/B. STATE 2345"
     return _GLUED_DOT_LABEL.sub(r"\1\2 ", text)  # "D.01 BRASILIA 3714"
 
 
@@ -119,6 +125,10 @@ def _station_before(tokens: list[str], index: int, serial: int, cable_year: int 
         and _WORD.match(tokens[words_start - 1].rstrip(",;:"))
     ):
         words_start -= 1
+    if words_start == index and index > floor and (glued := _YEAR_STATION.match(tokens[index - 1])):
+        # "08SECSTATE 1234": the year glued to a one-word station, the serial apart
+        station = resolve_station(station_key(glued[2]), glued[1][-2:], serial)
+        return Citation(index - 1, f"{glued[1][-2:]}{station}{serial}") if station else None
     for start in range(words_start, index):
         key = station_key(" ".join(tokens[start:index]))
         year_token = tokens[start - 1] if start > floor else ""

@@ -86,6 +86,11 @@ def test_what_is_not_a_cable_stays_text() -> None:
         ("A. A) ROME 2543 B. B) ROME 2544 C. REF C HAVANA 639", 2005, ["05ROME2543", "05ROME2544", "05HAVANA639"]),
         ("A. PARIS POINTS JULY 15 B. UNSCR 1737 C. CAIRO IIR 6 899 0149 10 D. PARIS 1025", 2009, ["09PARIS1025"]),
         ("'08 BUENOS AIRES 1491; 2005PANAMA2342; O4 CHENNAI 0944", 2009, ["08BUENOSAIRES1491", "05PANAMA2342", "04CHENNAI944"]),
+        # The year glued to a one-word station, the serial apart; citations a slash apart.
+        ("A. 08SECSTATE 12345 B. 07PARIS 1234", 2009, ["08STATE12345", "07PARIS1234"]),
+        ("STATE 12345/STATE 23456", 2008, ["08STATE12345", "08STATE23456"]),
+        ("A. ROME 1234/B. 07 STATE 98765", 2008, ["08ROME1234", "07STATE98765"]),
+        ("HILL - OPS CENTER TELCONS 9/28 AND 29; ROME 3341", 2003, ["03ROME3341"]),
     ],
 )
 def test_ref_shapes(block: str, year: int, expected: list[str]) -> None:
