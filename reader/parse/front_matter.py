@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from reader.parse.captions import caption_words, leading_captions
 from reader.parse.classification import MARKING, PORTION_MARK
-from reader.parse.line_shapes import EO_LABEL, REDACTION_LINE, RULE, SUMMARY_HEADING, next_with_text
+from reader.parse.line_shapes import EO_LABEL, NOT_A_CITED_ORDER, REDACTION_LINE, RULE, SUMMARY_HEADING, next_with_text
 from reader.parse.stations import POST_WORD
 from reader.parse.tags import is_tag_line_continuation
 
@@ -49,7 +49,7 @@ PARAGRAPH_START = re.compile(
 )  # not "1.4(B)"
 # Where a run-together line holds the next field: before these labels (and a paragraph head).
 _INLINE_LABEL = re.compile(
-    r"\s+(?=(?:" + EO_LABEL + r"\s?\d{4,5}\b|EO\s+\d{5}\b|TAGS?\s*:|T?AGS:|TABS:|SUBJECT\s*:|SUBJ\s*:|REFS?\s*:|REFTELS?\s*:"
+    r"\s+(?=(?:(?:" + EO_LABEL + r"\s?\d{4,5}\b|EO\s+\d{5}\b)" + NOT_A_CITED_ORDER + r"|TAGS?\s*:|T?AGS:|TABS:|SUBJECT\s*:|SUBJ\s*:|REFS?\s*:|REFTELS?\s*:"
     r"|CLASSIFIED\s+BY\b|¶\s*\d{1,2}\s*\.|\d{1,2}\s*\.\s*\((?:U|C|S|SBU|TS|LOU|S/NF|C/NF)\)"
     r"|1\.\s{1,2}[A-Z][a-z]+\s"  # "REF: SECSTATE 165115 1. Post grants ...": paragraph 1 run on
     r"|(?<=\d\s)\(" + PORTION_MARK + r"\)\s+[A-Z][a-z]+\s))"  # "STATE 45792 (SBU) Post has ...": the text run on

@@ -22,6 +22,11 @@ EO_LABEL = r"E\.\s?[O0]\."
 for the O, as 09BERLIN1626 has it)."""
 
 
+NOT_A_CITED_ORDER = r"(?!(?i:,?\s*(?:for\s+)?reasons?\b))"
+"""Put after an E.O. label and its order's number: not the order a classified-by statement cites
+before its reasons ("John Norris, E.O. 12958 Reasons 1.4 (b), (d)"), which is no E.O. field."""
+
+
 def next_with_text(lines: list[str], start: int) -> str:
     """The first line from ``start`` on that has text, stripped ("" if none). Found by index: a
     copy of the rest of the list (``lines[start:]``), asked for at each line, costs the square of

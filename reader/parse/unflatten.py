@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from reader.parse.line_shapes import EO_LABEL, lines_opening
+from reader.parse.line_shapes import EO_LABEL, NOT_A_CITED_ORDER, lines_opening
 
 LONG_LINE = 160
 
 _LABEL = re.compile(
-    EO_LABEL + r"\s?\d{5}|TAGS:|SUBJECT:|SUBJ:|REF:|REFS:|REFTEL:|CLASSIFIED BY\b|Classified By\b|SIPDIS\b|¶\s*\d"
+    EO_LABEL + r"\s?\d{5}" + NOT_A_CITED_ORDER + r"|TAGS:|SUBJECT:|SUBJ:|REF:|REFS:|REFTEL:|CLASSIFIED BY\b|Classified By\b|SIPDIS\b|¶\s*\d"
 )
 _FLAT_HEADER = re.compile(r"\b\d{6}Z [A-Z]{3} \d{2}\b.*\sFM\s")
 _HEADER_LABEL = re.compile(r"\s+(?=(?:FM|TO|INFO|XMT)\s+[A-Z])")

@@ -601,3 +601,14 @@ def test_a_flattened_e_o_label_typed_with_a_zero_starts_its_field() -> None:
 )
 def test_captions_are_read_through_one_typing_slip(line: str, captions: list[str] | None) -> None:
     assert caption_words(line) == captions
+
+
+def test_a_flattened_classified_by_statement_that_cites_the_order_keeps_its_reasons() -> None:
+    text = (
+        "C O N F I D E N T I A L PARIS 001234 SIPDIS E.O. 12958: DECL: 01/01/2018 TAGS: PREL SUBJECT: A FLATTENED PAGE"
+        " Classified By: Political Officer Joe Pink, E.O. 12958, reasons 1.4(b) and (d). 1. (C) Text here, long enough"
+        " to be a paragraph. 2. (C) More text."
+    )
+    cable = parse_text(text)
+    assert (cable.classified_by, cable.reasons) == ("Political Officer Joe Pink", ["1.4(b)", "1.4(d)"])
+    assert cable.eo_line == "E.O. 12958: DECL: 01/01/2018" and [p.number for p in cable.paragraphs] == [1, 2]

@@ -565,3 +565,10 @@ def test_a_heading_wrapped_onto_two_lines_over_its_rule_is_one_heading() -> None
         paragraphs = parse_one(relative).paragraphs
         index = next(i for i, p in enumerate(paragraphs) if p.heading == heading)
         assert not paragraphs[index - 1].text.endswith(heading.split(" ")[0]), relative  # not left in the text above
+
+
+def test_the_order_a_classified_by_statement_cites_is_no_e_o_field() -> None:
+    # "Classified By: EAP Acting DAS John Norris, E.O. 12958 Reasons 1.4 (b), (d)"
+    cable = parse_one("html/08STATE93558.html")
+    assert (cable.classified_by, cable.reasons) == ("EAP Acting DAS John Norris", ["1.4(b)", "1.4(d)"])
+    assert cable.eo_line == "E.O. 12958: DECL: 09/02/2033"
