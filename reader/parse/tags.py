@@ -229,7 +229,7 @@ class _TagList:
             self.add(fixed)
             self.after_ovip = fixed == "OVIP"
             return
-        if (pieces := _segment(token)) is not None:
+        if (pieces := _segment(token)) is not None or (pieces := _codes_a_slash_apart(token)) is not None:
             self.end_run()
             for piece in pieces:
                 self.add(piece)
@@ -244,8 +244,8 @@ class _TagList:
             self.end_run()
             self.add(near)
             return
-        if token in _NOT_TAGS or (token in _JOINERS and not self.run):
-            return
+        if token in _NOT_TAGS or (token in _JOINERS and not self.run) or not any(c.isalnum() for c in token):
+            return  # (a dash between tags, "PREL - PGOV", is none)
         self.run.append(token)
 
 
@@ -270,6 +270,14 @@ def normalise_tags(tags_text: str) -> list[str]:
                 reader.token(token, persons)
         reader.end_run()
     return reader.tags
+
+
+def _codes_a_slash_apart(token: str) -> list[str] | None:
+    """``PREL/PGOV/IR`` -> PREL, PGOV, IR: codes a slash apart (each one a code, or none is split)."""
+    if "/" not in token:
+        return None
+    parts = [REWRITES.get(part, part) for part in token.split("/")]
+    return parts if len(parts) > 1 and all(part in CODES for part in parts) else None
 
 
 def _near_code(token: str) -> str | None:

@@ -147,6 +147,9 @@ def test_tags_on_the_eo_line_in_lower_case() -> None:
         ("TAGS: PREL TRAFFICKING IN PERSONS", ["PREL", "TRAFFICKING IN PERSONS"]),  # IN is India's code too
         ("TAGS: CIA INRA INRO PGOV", ["CIA", "INRA", "INRO", "PGOV"]),  # unknown codes stay apart
         ("TAGS: PINR, PE   SECRET   PAGE 02   LIMA  02475  01 OF 03  251228Z PINR, PE", ["PINR", "PE"]),
+        ("TAGS: PREL/PGOV/IR, KJUS", ["PREL", "PGOV", "IR", "KJUS"]),  # codes a slash apart
+        ("TAGS: PREL - PGOV - IR", ["PREL", "PGOV", "IR"]),  # a dash between tags is none
+        ("TAGS: ZANU-PF, ZI", ["ZANU-PF", "ZI"]),
     ],
 )
 def test_tag_shapes(line: str, expected: list[str]) -> None:
