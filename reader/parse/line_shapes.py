@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-RULE = re.compile(r"^\s*(?:[-=_*]{4,}|(?:[-=_*][ \t]){3,}[-=_*])[-=_*\s]*$")
+RULE = re.compile(r"^\s*[-=_*](?:[-=_*]{3}|(?:[ \t][-=_*]){3})[-=_*\s]*$")
 """A rule drawn with dashes, equals signs, underscores or asterisks, touching ("-------") or a
 space apart ("- - - - - - -", which some posts draw under their headings)."""
 

@@ -270,7 +270,13 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
             pending_heading = headings[index]
             continue
         head = heads.get(index)
-        if head is None and first in _SUMMARY_INITIALS and _summary_heading(lines, index) and _head_next(lines, index + 1, heads):
+        if (
+            head is None
+            and first in _SUMMARY_INITIALS
+            and ("UMMARY" in line or "ummary" in line)  # (asked first: most lines answer here, in C)
+            and _summary_heading(lines, index)
+            and _head_next(lines, index + 1, heads)
+        ):
             pending_heading = line.strip().rstrip(":")  # "Summary" alone over paragraph 1: its heading
             continue
         if head is None and first == "(" and (marked := _marked_block(line, drafts)) is not None:
