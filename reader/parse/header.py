@@ -122,6 +122,8 @@ def _read_line(header: Header, line: str, current: list[Recipient] | None) -> tu
         if rest and (recipient := parse_recipient(rest)):
             target.append(recipient)
         return True, target
+    if first == "B" and line.rstrip() == "BT":
+        return True, None  # the telegram's break between its header and its text: no addressee
     if current is not None and line.strip():
         if _FRONT_LABEL.match(line):
             return False, None  # "TAGS: ..." right under the INFO list: the front matter begins

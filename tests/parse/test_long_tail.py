@@ -615,3 +615,13 @@ def test_a_flattened_classified_by_statement_that_cites_the_order_keeps_its_reas
     cable = parse_text(text)
     assert (cable.classified_by, cable.reasons) == ("Political Officer Joe Pink", ["1.4(b)", "1.4(d)"])
     assert cable.eo_line == "E.O. 12958: DECL: 01/01/2018" and [p.number for p in cable.paragraphs] == [1, 2]
+
+
+def test_the_break_after_a_telegram_s_addressees_is_no_addressee() -> None:
+    """Older telegrams end their header with "BT" (break) before the text."""
+    cable = parse_text(
+        "O 201405Z DEC 89\nFM SECSTATE WASHDC\nTO AMEMBASSY MOSCOW IMMEDIATE 1234\nINFO AMCONSUL LENINGRAD\nBT\n"
+        "UNCLAS STATE 401234\n\nE.O. 12356: N/A\nTAGS: PREL, UR\nSUBJECT: A TELEGRAM\n\n1. TEXT OF THE TELEGRAM.\n\nBAKER\nBT\n#1234\nNNNN\n"
+    )
+    assert [r.name for r in cable.to] == ["AMEMBASSY MOSCOW"] and [r.name for r in cable.info] == ["AMCONSUL LENINGRAD"]
+    assert cable.signers == ["BAKER"] and cable.paragraphs[-1].text == "TEXT OF THE TELEGRAM."
