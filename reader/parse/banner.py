@@ -11,9 +11,12 @@ from dataclasses import dataclass
 
 from reader.parse.classification import level_of, marking_controls, unspace
 
+_MANY_WORD_CONTROL = r"REL(?:EASABLE)?\s+TO\s+[A-Z]{2,5}(?:\s*,\s*[A-Z]{2,5})*|FOR\s+OFFICIAL\s+USE\s+ONLY"
+"""Controls of several words, tried first: the words after them are the station ("CONFIDENTIAL//REL
+TO USA, AUS PARIS 001234", "UNCLASSIFIED//FOR OFFICIAL USE ONLY PARIS 001234")."""
 _BANNER = re.compile(
     r"^(?P<level>TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE)"
-    r"(?P<controls>(?:\s*//?\s*[A-Z][A-Z ]*?)*)"
+    r"(?P<controls>(?:\s*//?\s*(?:" + _MANY_WORD_CONTROL + r"|[A-Z][A-Z ]*?))*)"
     r"(?:\s+(?P<pre>E F T O|EFTO|SENSITIVE|NOFORN|SBU))?"
     r"(?:\s+SECTION\s+(?P<index>\d{1,3})\s+(?:OF|of)\s+(?P<total>\d{1,3}))?"
     r"(?:\s+(?P<year>\d{2}))?"  # 1970s banners: "C O N F I D E N T I A L 75 LIBREVILLE 1895"

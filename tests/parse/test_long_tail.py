@@ -625,3 +625,18 @@ def test_the_break_after_a_telegram_s_addressees_is_no_addressee() -> None:
     )
     assert [r.name for r in cable.to] == ["AMEMBASSY MOSCOW"] and [r.name for r in cable.info] == ["AMCONSUL LENINGRAD"]
     assert cable.signers == ["BAKER"] and cable.paragraphs[-1].text == "TEXT OF THE TELEGRAM."
+
+
+@pytest.mark.parametrize(
+    ("banner", "controls"),
+    [
+        ("CONFIDENTIAL//REL TO USA, AUS PARIS 001234", ["REL TO"]),
+        ("SECRET//REL TO USA, ISAF, NATO PARIS 001234", ["REL TO"]),
+        ("UNCLASSIFIED//FOR OFFICIAL USE ONLY PARIS 001234", ["FOUO"]),
+        ("SECRET//NOFORN PARIS 001234", ["NOFORN"]),
+    ],
+)
+def test_a_banner_s_controls_of_several_words_are_not_its_station(banner: str, controls: list[str]) -> None:
+    """"//FOR OFFICIAL USE ONLY" had made the id 08OFFICIALUSEONLYPARIS1234; a "REL TO" list, no id."""
+    cable = parse_text(f"R 151515Z MAR 08\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC 1234\n\n{banner}\n\nSUBJECT: TEST\n\n1. Text.\n")
+    assert (cable.reference_id, cable.controls) == ("08PARIS1234", controls)
