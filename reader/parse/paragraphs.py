@@ -103,7 +103,8 @@ _WRAPPED_HEADING_LINE = 60
 
 def _heading_wraps_above(lines: list[str], index: int) -> bool:
     """Whether the underlined heading at ``index`` began on the line above it: a short line after a
-    blank one, opening with a capital, ending no sentence, neither line a paragraph's head."""
+    blank one, opening with a capital, ending no sentence, neither line a paragraph's head nor the
+    upper one a list's item."""
     if index < 1 or lines[index].rstrip().endswith("."):
         return False
     upper = lines[index - 1].strip()
@@ -114,6 +115,7 @@ def _heading_wraps_above(lines: list[str], index: int) -> bool:
         and not upper.endswith((".", "!"))
         and not RULE.match(upper)
         and not HEAD.match(upper)
+        and not _ITEM.match(upper)
     )
 
 

@@ -640,3 +640,9 @@ def test_a_banner_s_controls_of_several_words_are_not_its_station(banner: str, c
     """"//FOR OFFICIAL USE ONLY" had made the id 08OFFICIALUSEONLYPARIS1234; a "REL TO" list, no id."""
     cable = parse_text(f"R 151515Z MAR 08\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC 1234\n\n{banner}\n\nSUBJECT: TEST\n\n1. Text.\n")
     assert (cable.reference_id, cable.controls) == ("08PARIS1234", controls)
+
+
+def test_a_list_item_over_an_underlined_heading_stays_in_its_paragraph() -> None:
+    cable = parse_text("UNCLAS PARIS 001234\n\nSUBJECT: X\n\n1. (U) Text:\n\n- Item one\nHeading Here\n------------\n\n2. (U) More.\n")
+    assert [(p.number, p.heading) for p in cable.paragraphs] == [(1, None), (2, "Heading Here")]
+    assert cable.paragraphs[0].text.endswith("- Item one")
