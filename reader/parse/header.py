@@ -18,7 +18,7 @@ _DE = re.compile(r"^DE\s+([A-Z0-9]+)\s+#\s*(\d+)(?:/(\d+))?(?:\s+(\d{7}))?")
 _SECURITY = re.compile(r"^ZN[YR]\b.*$")
 # "O 261055Z JAN 10", "O 261055Z JAN 10        ZDK" (a trailing operating signal)
 _DTG_LINE = re.compile(
-    r"^(?:(?P<prec>ZZ|OO|PP|RR|[ZOPR])\s+)?(?P<dtg>[0-3]\d[0-2]\d[0-5]\dZ\s+[A-Z]{3}\w*\s+\d{2,4})(?:\s+Z[A-Z0-9]{2,3})*\s*$", re.I
+    r"^(?:(?P<prec>ZZ|OO|PP|RR|[ZOPR])\s+)?(?P<dtg>[0-3]\d[0-2]\d[0-5]\dZ\s+[A-Z]{3}\w*\s+\d{2,4})(?:\s+Z[A-Z0-9]{2,3}(?:-\d)?)*\s*$", re.I
 )
 _FM = re.compile(r"^FM\s+(.+?)\s*$")
 _LIST_START = re.compile(r"^(TO|INFO|XMT)(?:(?:\s+|/)(.+?))?\s*$")

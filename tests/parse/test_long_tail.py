@@ -646,3 +646,8 @@ def test_a_list_item_over_an_underlined_heading_stays_in_its_paragraph() -> None
     cable = parse_text("UNCLAS PARIS 001234\n\nSUBJECT: X\n\n1. (U) Text:\n\n- Item one\nHeading Here\n------------\n\n2. (U) More.\n")
     assert [(p.number, p.heading) for p in cable.paragraphs] == [(1, None), (2, "Heading Here")]
     assert cable.paragraphs[0].text.endswith("- Item one")
+
+
+def test_a_date_time_group_with_a_hyphenated_handling_code_keeps_its_precedence() -> None:
+    cable = parse_text("O 151515Z MAR 08 ZFF-4\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC 1234\n\nUNCLAS PARIS 001234\n\nSUBJECT: X\n\n1. (U) Text.\n")
+    assert (cable.dtg, cable.precedence) == ("151515Z MAR 08", "IMMEDIATE")
