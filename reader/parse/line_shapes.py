@@ -27,14 +27,20 @@ NOT_A_CITED_ORDER = r"(?!(?i:,?\s*(?:for\s+)?reasons?\b))"
 before its reasons ("John Norris, E.O. 12958 Reasons 1.4 (b), (d)"), which is no E.O. field."""
 
 
-def next_with_text(lines: list[str], start: int) -> str:
-    """The first line from ``start`` on that has text, stripped ("" if none). Found by index: a
-    copy of the rest of the list (``lines[start:]``), asked for at each line, costs the square of
+def index_with_text(lines: list[str], start: int) -> int | None:
+    """The index of the first line from ``start`` on that has text (None if none). Found by index:
+    a copy of the rest of the list (``lines[start:]``), asked for at each line, costs the square of
     the text's length."""
     for index in range(start, len(lines)):
-        if text := lines[index].strip():
-            return text
-    return ""
+        if lines[index] and not lines[index].isspace():
+            return index
+    return None
+
+
+def next_with_text(lines: list[str], start: int) -> str:
+    """The first line from ``start`` on that has text, stripped ("" if none)."""
+    index = index_with_text(lines, start)
+    return "" if index is None else lines[index].strip()
 
 
 def lines_containing(text: str, needles: tuple[str, ...]) -> list[int]:

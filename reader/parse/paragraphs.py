@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from reader.model import Paragraph
 from reader.parse.classification import MARKING, PORTION_MARK, marking_level
-from reader.parse.line_shapes import RULE, SENTENCE_END, SUMMARY_HEADING, lines_containing, next_with_text
+from reader.parse.line_shapes import RULE, SENTENCE_END, SUMMARY_HEADING, index_with_text, lines_containing, next_with_text
 from reader.parse.paragraph_heads import HEAD, Head, select_heads
 from reader.parse.signers import take_signers
 from reader.parse.summary import find_summary
@@ -256,8 +256,7 @@ def _summary_heading(lines: list[str], index: int) -> bool:
 
 def _head_next(lines: list[str], start: int, heads: dict[int, Head]) -> bool:
     """Whether the first line with text from ``start`` on opens a paragraph."""
-    following = next((index for index in range(start, len(lines)) if lines[index].strip()), None)
-    return following in heads
+    return index_with_text(lines, start) in heads
 
 
 def read_body(lines: list[str], markdown: bool = False) -> Body:
