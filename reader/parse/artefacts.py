@@ -6,6 +6,7 @@
 - page markers of the 2011 release: ``TRIPOLI 00000876 002 OF 002``
 - a classification word alone on a line: what is left of a page header or footer
 - footers of copies: ``=====CABLE ENDS=====``, stray ``"`` and ``>`` lines
+- an e-mail's quotation marks before every line (``> 1. (C) ...``)
 - the stamp of the State Department's review that released a 1960s-70s cable:
   ``Declassified/Released US Department of State EO Systematic Review 30 JUN 2005``
 - rows of the release's database dumps pasted into a page: a CSV row
@@ -161,6 +162,22 @@ def _remove_section_headers(text: str) -> tuple[str, int]:
     return "".join(pieces), count
 
 
+_QUOTE_MARKS = re.compile(r"(?m)^[ \t]*>+[ \t]?")
+_FEWEST_QUOTED = 3
+_UNQUOTED_LINES = 2
+"""How many lines with text may stand outside the quotation ("On Tue, ... wrote:"), or a tenth of them."""
+
+
+def _unquoted(text: str) -> str | None:
+    """The text of a cable quoted in an e-mail ("> 1. (C) ...", "> SMITH") without the quotation
+    marks, when they open nearly every line with text; None otherwise (a stray ">" line stays one)."""
+    with_text = [line for line in text.split("\n") if line.strip()]
+    quoted = sum(1 for line in with_text if line.lstrip()[:1] == ">")
+    if quoted < _FEWEST_QUOTED or len(with_text) - quoted > max(_UNQUOTED_LINES, len(with_text) // 10):
+        return None
+    return _QUOTE_MARKS.sub("", text)
+
+
 def _remove_page_marks(text: str) -> tuple[str, int, tuple[str, int] | None]:
     """Cut ``TRIPOLI 00000876 002 OF 002`` wherever it stands, joining the text around it.
 
@@ -289,6 +306,9 @@ def remove_artefacts(text: str) -> Cleaned:
     warnings: list[str] = []
     first_mark = None
     head = text[:8192]
+    if (head.lstrip()[:1] == ">" or "\n>" in head) and (unquoted := _unquoted(text)) is not None:
+        text, head = unquoted, unquoted[:8192]
+        warnings.append('the quotation marks of an e-mail (">") were taken off its lines')
     if "\t" in head and _TSV_ROW.search(head):
         text = _undo_tsv(text)
         warnings.append("a pasted database row (tab-separated) was unpacked")

@@ -51,6 +51,7 @@ SHAPES: dict[str, str] = {
     "words on one line": "the REF: 1. (C) SUBJECT: ROME 1234 ... ------ TAGS: E.O. ",
     "cut-off lines under a banner": "more words here...\n",
     "end-of-text marks": "TEXT\nNNNN\n",
+    "quoted in an e-mail": "> 1. (C) Text of the paragraph.\n>\n",
     "header lines that never end": (
         "THE TEXT GOES ON\n CONFIDENTIAL PTQ1866 ACTION AF-00\nINFO LOG-00 NP-00 /012W\n"
         "O 291359Z NOV 00 FM AMEMBASSY HARARE TO SECSTATE WASHDC\nE.O. 12958: DECL: 11/29/10 TAGS: PGOV\n"

@@ -651,3 +651,18 @@ def test_a_list_item_over_an_underlined_heading_stays_in_its_paragraph() -> None
 def test_a_date_time_group_with_a_hyphenated_handling_code_keeps_its_precedence() -> None:
     cable = parse_text("O 151515Z MAR 08 ZFF-4\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC 1234\n\nUNCLAS PARIS 001234\n\nSUBJECT: X\n\n1. (U) Text.\n")
     assert (cable.dtg, cable.precedence) == ("151515Z MAR 08", "IMMEDIATE")
+
+
+@pytest.mark.parametrize("relative", ["text/06NEWDELHI5138.txt", "text/09PARIS1007.txt"])
+def test_a_cable_quoted_in_an_e_mail_reads_as_the_cable(relative: str) -> None:
+    """A raw cable forwarded in an e-mail: "On ..., ... wrote:", then every line quoted ("> ")."""
+    plain = parse_one(relative)
+    text, _encoding = decode_bytes(corpus_file(relative).read_bytes())
+    quoted = "On Mon, 29 Nov 2010, a colleague wrote:\n" + "\n".join("> " + line for line in text.splitlines())
+    cable = parse_text(quoted)
+    assert 'the quotation marks of an e-mail (">") were taken off its lines' in cable.warnings
+    assert (cable.reference_id, cable.classification, cable.subject) == (plain.reference_id, plain.classification, plain.subject)
+    assert [r.name for r in cable.to] == [r.name for r in plain.to] and cable.signers == plain.signers
+    assert [(p.number, p.marking, p.text) for p in cable.paragraphs if p.number] == [
+        (p.number, p.marking, p.text) for p in plain.paragraphs if p.number
+    ]
