@@ -196,6 +196,12 @@ def _read(
     if candidate.pilcrow:
         if alternative == expected and candidate.number != expected:
             return expected  # "¶15." for 5
+        if candidate.number != expected and not candidate.rest.strip():
+            # "Please see paragraph" / "¶3." / "¶2. (S/NF) ...": a number the page split off a
+            # sentence, with no text of its own, and the next head goes on from the last one.
+            following = lookahead.pilcrow_after(position)
+            if following is not None and following.number == expected:
+                return None
         if candidate.mid_sentence and candidate.number != expected:
             # "on July\n¶24. Khobargade" is a stray pilcrow on a number in a sentence; but after a
             # garbled line, "¶8." that the next head continues (¶9.) opens paragraph 8.

@@ -242,6 +242,20 @@ def _marked_block(line: str, drafts: list[_Draft]) -> tuple[str, str] | None:
     return " ".join(mark["marking"].upper().split()), line.lstrip()[mark.end() :].strip()
 
 
+_NUMBER_ALONE = re.compile(r"^\s*[¶\ufffd]\s*(\d{1,3}\.?)\s*$")
+"""A pilcrow and a number alone on a line, which ``select_heads`` found to be no head."""
+
+
+def _end_sentence_with(lines: list[str], words: str) -> None:
+    """Put ``words`` at the end of the last line with text (the blank lines after it go)."""
+    last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()), None)
+    if last is None:
+        lines.append(words)
+        return
+    lines[last] = lines[last].rstrip() + " " + words
+    del lines[last + 1 :]
+
+
 def _header_again(lines: list[str], start: int) -> bool:
     """Whether the first line with text from ``start`` on opens a header (``_HEADER_AGAIN``)."""
     return _HEADER_AGAIN.match(next_with_text(lines, start)) is not None
@@ -262,7 +276,7 @@ def _head_next(lines: list[str], start: int, heads: dict[int, Head]) -> bool:
 def read_body(lines: list[str], markdown: bool = False) -> Body:
     """Split the text after the front matter into paragraphs (``markdown``: a Markdown copy)."""
     headings, rules = _headings(lines)
-    heads, warnings, _strays = select_heads(lines, markdown)
+    heads, warnings, strays = select_heads(lines, markdown)
     drafts: list[_Draft] = []
     pending_heading: str | None = None
     for index, line in enumerate(lines):
@@ -288,6 +302,9 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
             # "(SBU) Post delivered reftel ...": an unnumbered paragraph that opens with its marking.
             drafts.append(_Draft(None, marked[0], pending_heading, [marked[1]]))
             pending_heading = None
+            continue
+        if head is None and index in strays and drafts and (number := _NUMBER_ALONE.match(line)):
+            _end_sentence_with(drafts[-1].lines, number[1])  # "Please see paragraph" / "¶3.": "... paragraph 3."
             continue
         if head is None:
             if not drafts:

@@ -572,3 +572,20 @@ def test_the_order_a_classified_by_statement_cites_is_no_e_o_field() -> None:
     cable = parse_one("html/08STATE93558.html")
     assert (cable.classified_by, cable.reasons) == ("EAP Acting DAS John Norris", ["1.4(b)", "1.4(d)"])
     assert cable.eo_line == "E.O. 12958: DECL: 09/02/2033"
+
+
+def test_a_paragraph_number_split_off_a_sentence_is_no_paragraph() -> None:
+    """"Please see paragraph" / (blank) / "¶3." / "¶2. (S/NF) ...": the page split the number of the
+    paragraph a sentence points to onto a line of its own, where it read as paragraph 3."""
+    cases = {
+        "html/09CAIRO204.html": "This is an action request. Please see paragraph 3.",
+        "html/09STATE39054.html": "This is an action request for Embassy Kyiv. Please see paragraph 3.",
+        "html/09TRIPOLI632.html": "This is an action request; see para 5.",
+    }
+    for relative, first_text in cases.items():
+        cable = parse_one(relative)
+        assert cable.paragraphs[0].text == first_text, relative
+        numbers = [p.number for p in cable.paragraphs if p.number]
+        assert numbers == list(range(1, len(numbers) + 1)), relative
+        assert not any("jump" in w for w in cable.warnings), relative
+    assert parse_one("html/09TRIPOLI632.html").paragraphs[1].text.endswith("the invitation follows in para 6.")
