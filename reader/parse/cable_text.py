@@ -31,7 +31,7 @@ from reader.parse.front_matter import (
 from reader.parse.header import parse_header
 from reader.parse.id_inference import YearEvidence, id_from_header, infer_reference_id
 from reader.parse.line_shapes import lines_containing
-from reader.parse.origins import readable_origin
+from reader.parse.origins import RELEASE_ORIGIN, readable_origin
 from reader.parse.page_dump import take_dump
 from reader.parse.page_metadata import compare_metadata, fill_from_metadata
 from reader.parse.paragraphs import read_body
@@ -124,8 +124,8 @@ def _second_copy_after_preview(lines: list[str], text: str, index: int, banner: 
             if (row := _row_after_cut(line)) is not None:
                 lines[lines.index(line, index)] = line[: row.start()]
                 return later
-            if stripped and (stripped != stripped.upper() or len(stripped) > 100):
-                return None
+            if stripped and (stripped != stripped.upper() or len(stripped) > 100) and not RELEASE_ORIGIN.match(stripped):
+                return None  # (a database row printed a field a line, between: its origin "Embassy Kabul")
         return None
     return None
 

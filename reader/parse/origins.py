@@ -37,6 +37,11 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
     ("AMEMB ", "Embassy "),
 )
 
+RELEASE_ORIGIN = re.compile(
+    r"^(?:Embassy|Consulate|Mission|US Mission|US Office|US Interests Section|USUN|UNVIE|USEU|American Institute"
+    r"|Iran RPO|Secretary of State)\b[A-Za-z ,.'\-]{0,60}$"
+)
+"""A sender as the release names it ("Embassy Kabul"), alone on a line: a database row's origin field."""
 _ROUTE = re.compile(r"^[A-Z]{4,7}/")
 _TRAILING_PRECEDENCE = re.compile(r"\s+(FLASH|IMMEDIATE|PRIORITY|ROUTINE|NIACT)\b.*$")
 

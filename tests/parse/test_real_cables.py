@@ -589,3 +589,16 @@ def test_a_paragraph_number_split_off_a_sentence_is_no_paragraph() -> None:
         assert numbers == list(range(1, len(numbers) + 1)), relative
         assert not any("jump" in w for w in cable.warnings), relative
     assert parse_one("html/09TRIPOLI632.html").paragraphs[1].text.endswith("the invitation follows in para 6.")
+
+
+def test_a_cut_off_preview_then_a_database_row_a_field_a_line_gives_way_to_the_full_text() -> None:
+    """09KABUL941 and 10THEHAGUE117 show the cable cut off ("... CODEL Tso..."), then the database
+    row a field a line ("202427" / "2009-04-15" / "09KABUL941" / "Embassy Kabul" / ...), then the
+    cable whole. The origin's line, in mixed case, had stopped the full text from being found."""
+    kabul = parse_one("html/09KABUL941.html")
+    assert "a cut-off preview of the cable was replaced by its full text" in kabul.warnings
+    assert [p.number for p in kabul.paragraphs[:3]] == [1, 2, 3]
+    assert kabul.summary is not None and kabul.summary.startswith("In an April 9 meeting with CODEL Tsongas, Interior Minister")
+    assert not any("Embassy Kabul" in p.text for p in kabul.paragraphs)
+    hague = parse_one("html/10THEHAGUE117.html")
+    assert hague.paragraphs[0].text.startswith("EMBOFFS delivered reftel points to Mr. Peter van der Vliet, Deputy")
