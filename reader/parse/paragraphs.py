@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 
 from reader.model import Paragraph
 from reader.parse.classification import MARKING, PORTION_MARK, marking_level
-from reader.parse.line_shapes import RULE, SENTENCE_END, SUMMARY_HEADING, index_with_text, lines_containing, next_with_text
+from reader.parse.line_shapes import (
+    RULE,
+    SENTENCE_END,
+    SUMMARY_HEADING,
+    index_with_text,
+    lines_containing,
+    next_with_text,
+)
 from reader.parse.paragraph_heads import HEAD, Head, select_heads
 from reader.parse.signers import take_signers
 from reader.parse.summary import find_summary
@@ -268,6 +275,37 @@ def _summary_heading(lines: list[str], index: int) -> bool:
     )
 
 
+_HEADING_IN_CAPITALS = 90
+"""The longest heading in capitals, with no rule under it, that stands alone over a paragraph."""
+_NOT_A_HEADING_WORD = frozenset({"END", "BEGIN", "QUOTE", "UNQUOTE", "TEXT", "NNNN", "SIPDIS", "BT"})
+
+
+def _heading_in_capitals(lines: list[str], index: int) -> bool:
+    """Whether the line at ``index`` (in capitals) may be a heading with no rule: short, after a
+    blank line, ending no sentence; no rule, list item (lettered too: "¶A. OVERVIEW"), head, closing
+    words, transmission mark or redaction."""
+    text = lines[index].strip().lstrip("¶\ufffd ")
+    return (
+        3 < len(text) <= _HEADING_IN_CAPITALS
+        and (index == 0 or not lines[index - 1].strip())
+        and not text.endswith((".", ",", ";", ")", "!"))
+        and "---" not in text
+        and "===" not in text
+        and "___" not in text
+        and text.split(" ", 1)[0].rstrip(":") not in _NOT_A_HEADING_WORD
+        and not _ITEM.match(text)
+        and not HEAD.match(text)
+        and "XXXX" not in text  # (a redacted name, or a page marker's station: "XXXXXXXXXXXX 002 OF 002")
+    )
+
+
+def _without_slashes(heading: str) -> str:
+    """A heading without the slashes some posts box it in ("//BILATERAL RELATIONS//")."""
+    if heading.startswith("//") and heading.endswith("//"):
+        return heading.strip("/ ") or heading
+    return heading
+
+
 def _head_next(lines: list[str], start: int, heads: dict[int, Head]) -> bool:
     """Whether the first line with text from ``start`` on opens a paragraph."""
     return index_with_text(lines, start) in heads
@@ -297,6 +335,9 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
             and _head_next(lines, index + 1, heads)
         ):
             pending_heading = line.strip().rstrip(":")  # "Summary" alone over paragraph 1: its heading
+            continue
+        if head is None and line.isupper() and _heading_in_capitals(lines, index) and _head_next(lines, index + 1, heads):
+            pending_heading = _without_slashes(line.strip())  # "MORE BRUTAL KILLINGS" / (blank) / "4. (C) ..."
             continue
         if head is None and first == "(" and (marked := _marked_block(line, drafts)) is not None:
             # "(SBU) Post delivered reftel ...": an unnumbered paragraph that opens with its marking.

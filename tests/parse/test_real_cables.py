@@ -157,7 +157,8 @@ def test_a_page_marker_takes_its_station_and_not_the_words_in_capitals_before_it
     assert parse_one("html/10TRIPOLI78.html").subject == "SENIOR LIBYAN JUSTICE OFFICIAL: LESS TALK, MORE ACTION IS BEST"
     assert parse_one("html/08LONDON2542.html").subject == "PM BROWN DOES THE UNEXPECTED IN ADDRESSING ECONOMIC PROBLEMS"
     assert parse_one("html/09TRIPOLI559.html").subject == "AU SUMMIT: A/S CARSON'S MEETING WITH DJIBOUTIAN FOREIGN MINISTER YOUSSOUF"
-    assert any(p.text.endswith("\n\nOPENING REMARKS REPEAT PREVIOUS THEMES") for p in parse_one("html/09TRIPOLI715.html").paragraphs)
+    # The words before the marker stay whole: here a heading, of the paragraph under it.
+    assert "OPENING REMARKS REPEAT PREVIOUS THEMES" in [p.heading for p in parse_one("html/09TRIPOLI715.html").paragraphs]
 
 
 def test_a_tab_separated_row_that_opens_with_its_number_is_unpacked() -> None:
@@ -602,3 +603,18 @@ def test_a_cut_off_preview_then_a_database_row_a_field_a_line_gives_way_to_the_f
     assert not any("Embassy Kabul" in p.text for p in kabul.paragraphs)
     hague = parse_one("html/10THEHAGUE117.html")
     assert hague.paragraphs[0].text.startswith("EMBOFFS delivered reftel points to Mr. Peter van der Vliet, Deputy")
+
+
+def test_a_heading_in_capitals_with_no_rule_heads_the_paragraph_under_it() -> None:
+    """"... they once espoused." / (blank) / "MORE BRUTAL KILLINGS" / (blank) / "4. (C) ...": the
+    heading had ended the paragraph above (and the summary, when that paragraph was the summary)."""
+    monterrey = parse_one("html/07MONTERREY527.html")
+    headings = [p.heading for p in monterrey.paragraphs if p.heading]
+    assert headings == ["MORE BRUTAL KILLINGS", "A DISTURBING RISE IN KIDNAPPINGS", "CONSEQUENCES FOR GREATER PUBLIC SECURITY", "FEAR AFFECTING MEDIA REPORTING"]
+    assert not any(p.text.endswith(tuple(headings)) for p in monterrey.paragraphs)
+    madrid = parse_one("html/09MADRID97.html")  # boxed in slashes: "//THE ALLEGATIONS//"
+    assert madrid.paragraphs[1].heading == "THE ALLEGATIONS"
+    assert madrid.summary is not None and not madrid.summary.endswith("ALLEGATIONS//")
+    # A lettered item ("¶A. OVERVIEW OF ACTIVITIES:") and a redacted page marker are no headings.
+    assert not any((p.heading or "").startswith(("¶", "A.")) for p in parse_one("html/06BUENOSAIRES109.html").paragraphs)
+    assert not any("XXXX" in (p.heading or "") for p in parse_one("html/10BEIJING207.html").paragraphs)
