@@ -299,11 +299,16 @@ def _heading_in_capitals(lines: list[str], index: int) -> bool:
     )
 
 
-def _without_slashes(heading: str) -> str:
-    """A heading without the slashes some posts box it in ("//BILATERAL RELATIONS//")."""
-    if heading.startswith("//") and heading.endswith("//"):
-        return heading.strip("/ ") or heading
-    return heading
+_BOXED = re.compile(r"^(//|\*\*|__)\s*(?P<text>.+?)\s*\1$")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+def _without_marks(heading: str) -> str:
+    """A heading without the marks around it: the slashes some posts box it in ("//BILATERAL
+    RELATIONS//"), a Markdown copy's "## " or "**" on both sides."""
+    if boxed := _BOXED.match(heading):
+        return boxed["text"]
+    return _MARKDOWN_HEADING.sub("", heading)
 
 
 def _head_next(lines: list[str], start: int, heads: dict[int, Head]) -> bool:
@@ -337,7 +342,7 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
             pending_heading = line.strip().rstrip(":")  # "Summary" alone over paragraph 1: its heading
             continue
         if head is None and line.isupper() and _heading_in_capitals(lines, index) and _head_next(lines, index + 1, heads):
-            pending_heading = _without_slashes(line.strip())  # "MORE BRUTAL KILLINGS" / (blank) / "4. (C) ..."
+            pending_heading = _without_marks(line.strip())  # "MORE BRUTAL KILLINGS" / (blank) / "4. (C) ..."
             continue
         if head is None and first == "(" and (marked := _marked_block(line, drafts)) is not None:
             # "(SBU) Post delivered reftel ...": an unnumbered paragraph that opens with its marking.

@@ -666,3 +666,9 @@ def test_a_cable_quoted_in_an_e_mail_reads_as_the_cable(relative: str) -> None:
     assert [(p.number, p.marking, p.text) for p in cable.paragraphs if p.number] == [
         (p.number, p.marking, p.text) for p in plain.paragraphs if p.number
     ]
+
+
+def test_a_markdown_copy_s_heading_in_capitals_loses_its_marks() -> None:
+    text = "UNCLAS PARIS 001234\n\nSUBJECT: X\n\n1. (U) Text here.\n\n## OTHER MATTERS\n\n2. (U) More.\n\n**THE REACTION**\n\n3. (U) Again.\n"
+    cable = parse_text(text)
+    assert [(p.number, p.heading) for p in cable.paragraphs] == [(1, None), (2, "OTHER MATTERS"), (3, "THE REACTION")]
