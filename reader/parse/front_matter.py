@@ -15,12 +15,24 @@ from dataclasses import dataclass, field
 
 from reader.parse.captions import caption_words, leading_captions
 from reader.parse.classification import MARKING, PORTION_MARK
-from reader.parse.line_shapes import EO_LABEL, NOT_A_CITED_ORDER, REDACTION_LINE, RULE, SUMMARY_HEADING, next_with_text
+from reader.parse.line_shapes import (
+    EO_LABEL,
+    EO_LABEL_AT_LINE_START,
+    NOT_A_CITED_ORDER,
+    REDACTION_LINE,
+    RULE,
+    SUMMARY_HEADING,
+    next_with_text,
+)
 from reader.parse.stations import POST_WORD
 from reader.parse.tags import is_tag_line_continuation
 
-EO_LINE = re.compile(r"^E\.?\s?[O0]\.?\s*:?\s*(\d{4,5})\b\s*:?\s*(.*)$|^E\.?\s?[O0]\.?\s*:\s*(.*)$|^(DECL.*)$", re.I)
-_EO = re.compile(r"^(?:E\.?\s?[O0]\.?\s*:?\s*\d{4,5}\b|E\.\s?[O0]\.\s*:|EO\s+\d{4,5}\b|DECL(?:ASSIFY)?(?:\s+ON)?\s*:)", re.I)
+EO_LINE = re.compile(
+    r"^" + EO_LABEL_AT_LINE_START + r"\s*:?\s*(\d{4,5})\b\s*:?\s*(.*)$|^" + EO_LABEL_AT_LINE_START + r"\s*:\s*(.*)$|^(DECL.*)$", re.I
+)
+_EO = re.compile(
+    r"^(?:" + EO_LABEL_AT_LINE_START + r"\s*:?\s*\d{4,5}\b|" + EO_LABEL + r"\s*:|EO\s+\d{4,5}\b|DECL(?:ASSIFY)?(?:\s+ON)?\s*:)", re.I
+)
 """The E.O. line's label, also with a zero typed for the O ("E.0. 12958: N/A")."""
 _TAGS = re.compile(r"^(?:(?:TAGS?|TAGSS)\b\s*:?\s*(?=\S)|(?:T?AGS|TABS|TAQS|TGAS)\s*:)", re.I)
 _SUBJECT = re.compile(r"^(?:SUBJECT|SUBJ|UBJECT|SUBJET|SUBJEC|SUBECT|SUJECT)\b\s*[:.\-]?\s*", re.I)

@@ -20,6 +20,8 @@ SENTENCE_END = tuple(".:;!?\"')]")
 EO_LABEL = r"E\.\s?[O0]\."
 """The E.O. line's label as a run-together line holds it: "E.O.", "E. O.", and "E.0." (a zero typed
 for the O, as 09BERLIN1626 has it)."""
+EO_LABEL_AT_LINE_START = r"E\.?\s?[O0]\.?"
+"""The label at a line's start, where its full stops may be missing too ("EO 12958", "E.O 12958")."""
 
 
 NOT_A_CITED_ORDER = r"(?!(?i:,?\s*(?:for\s+)?reasons?\b))"

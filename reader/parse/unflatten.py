@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from reader.parse.line_shapes import EO_LABEL, NOT_A_CITED_ORDER, lines_opening
+from reader.parse.line_shapes import EO_LABEL, EO_LABEL_AT_LINE_START, NOT_A_CITED_ORDER, lines_opening
 
 LONG_LINE = 160
 
@@ -50,7 +50,7 @@ which the search skips to.)"""
 _CAPTION_THEN_LABEL = re.compile(r"^((?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS)\b[ \t]*)+(?=" + EO_LABEL + "|TAGS|SUBJECT|CLASSIFIED BY)")
 
 
-_FRONT_LABEL = r"(?:E\.?\s?[O0]\.?\s?\d{5}|TAGS?\b|SUBJECT:|SUBJ:|SIPDIS|NOFORN)"
+_FRONT_LABEL = r"(?:" + EO_LABEL_AT_LINE_START + r"\s?\d{5}|TAGS?\b|SUBJECT:|SUBJ:|SIPDIS|NOFORN)"
 _FRONT_LINE = re.compile(r"^" + _FRONT_LABEL + r".*$")
 _FRONT_LINE_OPENING = re.compile(r"\n" + _FRONT_LABEL)
 _INLINE_LABEL = re.compile(r"\s+(?=(?:TAGS:|SUBJECT:|SUBJ:|" + EO_LABEL + r"\s?\d{5}:|CLASSIFIED BY:|Classified By:))")
