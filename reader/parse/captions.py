@@ -58,6 +58,9 @@ def leading_captions(line: str) -> tuple[list[str], str]:
 
 # "SENSITIVE BUT UNCLASSIFED--PLEASE PROTECT ACCORDINGLY", "SENSITIVE BUT UNCLASSIFIED, PLEASE PROTECT...":
 _SBU_NOTICE = re.compile(r"^SENSITIVE\s+BUT\s+UNCLASS?IF\w*\b[\s,.;:-]*(?:(?:PLEASE\s+)?PROTECT\b.*|PLEASE\s*)?$")
+SBU_NOTICE_AT_LINE_END = r"SENSITIVE\s+BUT\s+UNCLASS?IF\w*\b[\s,.;:-]*(?:PLEASE\s+)?PROTECT\s+ACCORDINGLY\W*$"
+"""The notice run onto the end of a field's line ("SUBJECT: ... PARADISE SENSITIVE BUT UNCLASSIFIED -
+PLEASE PROTECT ACCORDINGLY", "B) BRASILIA 2314 SENSITIVE BUT UNCLASSIFIED; PLEASE PROTECT ...")."""
 _CAPTION_THEN_NOTE = re.compile(r"^([A-Z ]+?)\s*(?:--|\().*$")
 _PARENTHESES = re.compile(r"\s*\(.*?\)\s*")
 

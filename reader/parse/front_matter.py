@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.parse.captions import caption_words, leading_captions
+from reader.parse.captions import SBU_NOTICE_AT_LINE_END, caption_words, leading_captions
 from reader.parse.classification import MARKING, PORTION_MARK
 from reader.parse.line_shapes import (
     EO_LABEL,
@@ -64,8 +64,9 @@ _INLINE_LABEL = re.compile(
     r"\s+(?=(?:(?:" + EO_LABEL + r"\s?\d{4,5}\b|EO\s+\d{5}\b)" + NOT_A_CITED_ORDER + r"|TAGS?\s*:|T?AGS:|TABS:|SUBJECT\s*:|SUBJ\s*:|REFS?\s*:|REFTELS?\s*:"
     r"|CLASSIFIED\s+BY\b|¶\s*\d{1,2}\s*\.|\d{1,2}\s*\.\s*\((?:U|C|S|SBU|TS|LOU|S/NF|C/NF)\)"
     r"|1\.\s{1,2}[A-Z][a-z]+\s"  # "REF: SECSTATE 165115 1. Post grants ...": paragraph 1 run on
-    r"|(?<=\d\s)\(" + PORTION_MARK + r"\)\s+[A-Z][a-z]+\s))"  # "STATE 45792 (SBU) Post has ...": the text run on
-    r"|(?<=[A-Z])(?=REFS?:\s*(?:\(?[A-Z][.):]|\d|[A-Z]+\s+\d))",
+    r"|(?<=\d\s)\(" + PORTION_MARK + r"\)\s+[A-Z][a-z]+\s"  # "STATE 45792 (SBU) Post has ...": the text run on
+    r"|" + SBU_NOTICE_AT_LINE_END + r"))"  # "SUBJECT: ... PARADISE SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY"
+    r"|(?<=[A-Z0-9])(?=REFS?:\s*(?:\(?[A-Z][.):]|\d|[A-Z]+\s+\d))",  # "... UK PRIMEREF: A.", "... MARCH 24-28REF: A."
     re.I,
 )
 _NOTE_LABEL = r"NOTE\s*:\s"

@@ -618,3 +618,19 @@ def test_a_heading_in_capitals_with_no_rule_heads_the_paragraph_under_it() -> No
     # A lettered item ("¶A. OVERVIEW OF ACTIVITIES:") and a redacted page marker are no headings.
     assert not any((p.heading or "").startswith(("¶", "A.")) for p in parse_one("html/06BUENOSAIRES109.html").paragraphs)
     assert not any("XXXX" in (p.heading or "") for p in parse_one("html/10BEIJING207.html").paragraphs)
+
+
+def test_a_notice_or_a_ref_label_run_onto_a_field_s_line_is_taken_off_it() -> None:
+    """"SUBJECT: ... PARADISE SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY", "B) BRASILIA" /
+    "2314 SENSITIVE BUT UNCLASSIFIED; PLEASE PROTECT ACCORDINGLY": the notice is a caption, not the
+    subject's or the citation's end. "... MARCH 24-28REF: A. CAIRO 452": the references, glued on
+    after a digit, are read as references."""
+    sao_paulo = parse_one("html/07SAOPAULO895.html")
+    assert sao_paulo.subject == "BRAZIL: NOT A MULTIRACIAL, MULTICULTURAL PARADISE"
+    assert "SENSITIVE BUT UNCLASSIFIED" in sao_paulo.captions
+    cited = parse_one("html/06SAOPAULO1197.html")
+    assert [r.text for r in cited.references] == ["SAO PAULO 675", "BRASILIA 2314"]
+    assert "SENSITIVE BUT UNCLASSIFIED" in cited.captions and "SBU" in cited.controls
+    cairo = parse_one("html/08CAIRO524.html")
+    assert cairo.subject == "SCENESETTER FOR MINDEF TANTAWI’S VISIT TO THE U.S. MARCH 24-28"
+    assert [r.reference_id for r in cairo.references] == ["08CAIRO452", "08CAIRO488", "08CAIRO507"]
