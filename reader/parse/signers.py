@@ -62,6 +62,10 @@ _FOOTER_AFTER_NAME = re.compile(r"\s+(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*>(?:
 """``MCDONALD CONFIDENTIAL >``: a copy's classification footer run onto the name's line."""
 _NAME_TWICE = re.compile(r"(?<=\s)([A-Z][A-Z'-]{2,})\s+\1\s*$")
 """``... official. HUNTSMAN HUNTSMAN``: a name written twice, run onto the text's last line."""
+_PARTICLES = frozenset({"VAN", "VON", "DE", "DA", "DEL", "DELLA", "DER", "DI", "DU", "LA", "LE", "DOS", "DAS"})
+"""The words a compound surname in capitals may open with ("DE LA TORRE", "VAN DER BERG")."""
+_NAME_WITH_FULL_STOP = re.compile(r"^(?:(?:" + "|".join(sorted(_PARTICLES)) + r") )*[A-Z][A-Z'-]{2,24}\.$")
+"""A surname in capitals with a full stop after it, alone on the last line (``MCCORMICK.``, ``VAN DER BERG.``)."""
 _TAIL_REACH = 80
 """How far before the last line's end a name cut off or written twice is looked for."""
 
@@ -82,6 +86,10 @@ def _clean_tail(lines: list[str]) -> None:
             last_line = last_line[: twice.end(1)]
         lines[-1] = last_line
     last = lines[-1].strip() if lines else ""
+    if last.endswith(".") and _NAME_WITH_FULL_STOP.match(last) and last[:-1] not in NOT_SIGNER and len(lines) >= 2:
+        above = lines[-2].rstrip()
+        if not above or above.endswith(_SENTENCE_END):
+            lines[-1] = last = last[:-1]  # "MCCORMICK." alone under the text: the name
     if len(lines) >= 2 and last and last == lines[-2].strip() and _signer_line(last):
         lines.pop()  # the name written twice ("HUNTSMAN" under "HUNTSMAN")
 
@@ -199,7 +207,8 @@ def _name_under_the_text(lines: list[str]) -> bool:
     if len(lines) < 2:
         return False
     name, previous = lines[-1].strip(), lines[-2].rstrip().rstrip("\\").rstrip()
-    in_capitals = name.isupper() and len(name.split()) <= 2
+    words = name.split()
+    in_capitals = name.isupper() and (len(words) <= 2 or words[0] in _PARTICLES)  # "DE LA TORRE" too
     name_like = in_capitals or bool(_TITLE_WORD.match(name))
     under_text = previous.endswith(_SENTENCE_END) or bool(_URL_LINE.search(previous) or _END_MARK.search(previous))
     # A surname in capitals under a line in mixed case (the last of a list of participants) stands

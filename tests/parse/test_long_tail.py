@@ -246,6 +246,23 @@ def test_signer_shapes(text: str, signer: str) -> None:
     assert signer in parse_text(text).signers
 
 
+@pytest.mark.parametrize(
+    ("ending", "signer"),
+    [
+        (" \nMCCORMICK.", "MCCORMICK"),  # a full stop after the name
+        ("DE LA TORRE", "DE LA TORRE"),  # a compound surname right under the last sentence
+        ("VAN DER BERG.", "VAN DER BERG"),
+    ],
+)
+def test_signers_written_with_a_full_stop_or_a_particle(ending: str, signer: str) -> None:
+    """07KINGSTON382's text with its signature ("JOHNSON") written in other shapes."""
+    raw = corpus_file("text/07KINGSTON382.txt").read_bytes().decode("latin-1").replace("\r", "")
+    assert raw.rstrip().endswith("\n \nJOHNSON")
+    cable = parse_text(raw.rstrip()[: -len(" \nJOHNSON")] + ending + "\n")
+    assert cable.signers == [signer]
+    assert cable.paragraphs[-1].text.endswith("Post appreciates Department's assistance.")
+
+
 def test_a_file_with_nothing_cable_like_is_still_refused() -> None:
     assert not isinstance(parse_bytes(b"shopping list:\n\nbread, milk, eggs\n", "notes.txt"), Cable)
 
