@@ -40,6 +40,9 @@ _SLASH_BEFORE_CITATION = re.compile(
 )
 """A slash between one citation's serial and the next citation (or its label); not in a date
 ("TELCONS 9/28 AND 29"), whose number before the slash has two digits at most."""
+_SLASH_BETWEEN_SERIALS = re.compile(r"(?<=\d\d\d)[ \t]*/[ \t]*(?!(?:19|20)\d\d\b)(?=\d{3,7}(?![\d/-]))")
+"""A slash between two serials of one station ("STATE 12345/23456", "PARIS 1234 / 2345"): two cables,
+as "AND" between them writes it. Three digits at least on both sides: not a date ("9/28")."""
 _REF_LABEL_AGAIN = re.compile(r"(?:^|\s)REF(?:S|TELS?)?\s*:\s*(?=\S)", re.I)
 _REF_LETTER_COLON = re.compile(r"(?:^|(?<=\s))REF\s+([A-Z])\s*:\s*", re.I)
 
@@ -69,6 +72,8 @@ def _normalise(block: str) -> str:
     text = _GLUED_BRACKET_LABEL.sub(r"[\1] ", text)
     text = _GLUED_PAREN_NOTE.sub(" (", text)  # "TEGUCIGALPA 193(ZELAYA/GONZALES BILAT)"
     text = _SLASH_BEFORE_CITATION.sub("; ", text)  # "STATE 12345/STATE 23456", "STATE 12345/B. STATE 2345"
+    if "/" in text:
+        text = _SLASH_BETWEEN_SERIALS.sub(" AND ", text)  # "STATE 12345/23456"
     return _GLUED_DOT_LABEL.sub(r"\1\2 ", text)  # "D.01 BRASILIA 3714"
 
 
@@ -105,7 +110,8 @@ def _citations(tokens: list[str], cable_year: int | None) -> list[Citation]:
             previous
             and index > 0
             and tokens[index - 1] in _CONTINUATION
-            and not (index + 1 < len(tokens) and _WORD.match(tokens[index + 1]))  # "AND 08 ALGIERS 75": a year
+            # "AND 08 ALGIERS 75": a year, not a serial ("2799 AND 2764 AND 2801": a serial)
+            and not (index + 1 < len(tokens) and _WORD.match(tokens[index + 1]) and tokens[index + 1] not in _CONTINUATION)
         ):
             found.append(Citation(index, f"{previous[0]}{previous[1]}{number}"))  # "BRASILIA 2799 AND 2764"
             floor = index + 1

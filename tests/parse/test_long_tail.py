@@ -91,6 +91,11 @@ def test_what_is_not_a_cable_stays_text() -> None:
         ("STATE 12345/STATE 23456", 2008, ["08STATE12345", "08STATE23456"]),
         ("A. ROME 1234/B. 07 STATE 98765", 2008, ["08ROME1234", "07STATE98765"]),
         ("HILL - OPS CENTER TELCONS 9/28 AND 29; ROME 3341", 2003, ["03ROME3341"]),
+        # Serials of one station after a slash, or in a run of ANDs; not an intelligence report's number.
+        ("STATE 12345/23456", 2008, ["08STATE12345", "08STATE23456"]),
+        ("A. PARIS 1234 / 2345 B. STATE 3456", 2008, ["08PARIS1234", "08PARIS2345", "08STATE3456"]),
+        ("BRASILIA 2799 AND 2764 AND 2801", 2004, ["04BRASILIA2799", "04BRASILIA2764", "04BRASILIA2801"]),
+        ("TD-314/014437-09; ROME 12", 2009, ["09ROME12"]),
     ],
 )
 def test_ref_shapes(block: str, year: int, expected: list[str]) -> None:
