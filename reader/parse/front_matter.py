@@ -84,6 +84,7 @@ _SENTENCE_END = (".", "?", "!", ")", '"')
 _SUBJECT_TAIL = 90
 _NOT_SUBJECT_TAIL = re.compile(r"---|===|^\W*(?:BEGIN\s+)?(?:SUMMARY|INTRODUCTION|BACKGROUND|COMMENT|ACTION REQUEST)\b", re.I)
 _LABEL_ONLY = re.compile(r"^(?:CLASSIFI?E?D\s+BY|SUBJECT|SUBJ|REFS?|REFTELS?|TAGS?)\s*:?$", re.I)
+_MARKING_ONLY = re.compile(r"^\(" + PORTION_MARK + r"\)$", re.I)
 _SUBJECT_MARKING = re.compile(r"^" + MARKING.pattern + r"\s*", re.I)
 
 
@@ -133,6 +134,8 @@ def split_inline_labels(line: str) -> list[str]:
             continue
         if pieces and _LABEL_ONLY.match(pieces[-1]) and label_of(pieces[-1]) == label_of(piece):
             pieces[-1] += " " + piece
+        elif len(pieces) == 1 and _MARKING_ONLY.match(pieces[0]) and label_of(piece) == "classified_by":
+            pieces[0] += " " + piece  # "(U) Classified by ...": the statement's own marking
         else:
             pieces.append(piece)
     return pieces or [line]

@@ -251,6 +251,18 @@ def test_signer_shapes(text: str, signer: str) -> None:
     assert signer in parse_text(text).signers
 
 
+def test_a_classified_by_statement_marked_u_under_the_subject_is_not_the_subject_s() -> None:
+    """09PARIS1007's "Classified By" line written "(U) Classified By: ..." right under the subject:
+    the "(U)" had been read as the subject's last words ("... NEXT STEPS (U)")."""
+    raw = corpus_file("text/09PARIS1007.txt").read_bytes().decode("latin-1").replace("\r", "")
+    assert "STEPS \n \nClassified By:" in raw
+    cable = parse_text(raw.replace("STEPS \n \nClassified By:", "STEPS \n(U) Classified By:"))
+    assert cable.subject == "MIDDLE EAST: SARKOZY AND MUBARAK CONFER ON NEXT STEPS"
+    original = parse_one("text/09PARIS1007.txt")
+    assert (cable.classified_by, cable.reasons) == (original.classified_by, original.reasons)
+    assert original.reasons
+
+
 @pytest.mark.parametrize(
     ("ending", "signer"),
     [
