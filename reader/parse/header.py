@@ -20,13 +20,14 @@ _SECURITY = re.compile(r"^ZN[YR]\b.*$")
 _DTG_LINE = re.compile(
     r"^(?:(?P<prec>ZZ|OO|PP|RR|[ZOPR])\s+)?(?P<dtg>[0-3]\d[0-2]\d[0-5]\dZ\s+[A-Z]{3}\w*\s+\d{2,4})(?:\s+Z[A-Z0-9]{2,3}(?:-\d)?)*\s*$", re.I
 )
-_FM = re.compile(r"^FM\s+(.+?)\s*$")
-_LIST_START = re.compile(r"^(TO|INFO|XMT)(?:(?:\s+|/)(.+?))?\s*$")
+# A copy may write the labels with a colon ("FM: AMEMBASSY PARIS", "FROM: ...", "TO: SECSTATE WASHDC").
+_FM = re.compile(r"^(?:FM:?|FROM:)\s+(.+?)\s*$")
+_LIST_START = re.compile(r"^(TO|INFO|XMT):?(?:(?:\s+|/)(.+?))?\s*$")
 _XMT_IN_LIST = re.compile(r"^XMT(?:\s+|/)(.+?)\s*$")
 _FRONT_LABEL = re.compile(r"^(?:TAGS?|SUBJECT|SUBJ|REFS?|REFTELS?|" + EO_LABEL + r"|EO\s+\d|CLASSIFIED\s+BY|DECL)\b", re.I)
 _DISTRIBUTION = re.compile(r"\b[A-Z]{1,6}-\d\d\b")
 _RECIPIENT = re.compile(
-    r"^(?:(?P<route>[A-Z0-9]{4,8})/)?(?P<name>.+?)"
+    r"^(?:(?P<route>[A-Z0-9]{4,8}|ZEN)/)?(?P<name>.+?)"  # ZEN: a copy delivered another way
     r"(?:\s+(?P<prec>NIACT\s+IMMEDIATE|FLASH|IMMEDIATE|PRIORITY|ROUTINE))?"
     r"(?:\s+(?P<mcn>\d{1,6}))?\s*$"
 )

@@ -304,6 +304,21 @@ def test_recipients_around_page_headers_and_front_matter() -> None:
     ]
 
 
+def test_header_labels_written_with_a_colon_and_addressees_sent_another_way() -> None:
+    """06NEWDELHI5138's header as a copy may write it: "FM: ...", "TO: ...", "INFO: ...", and an
+    addressee the cable reached another way ("ZEN/AMCONSUL MUMBAI"): the same sender and
+    addressees as the file's own header, ZEN as the route."""
+    raw = corpus_file("text/06NEWDELHI5138.txt").read_bytes().decode("latin-1").replace("\r", "")
+    original = parse_one("text/06NEWDELHI5138.txt")
+    edited = raw.replace("\nFM ", "\nFM: ", 1).replace("\nTO ", "\nTO: ", 1).replace("\nINFO ", "\nINFO: ", 1)
+    cable = parse_text(edited.replace("RUEHBI/AMCONSUL MUMBAI", "ZEN/AMCONSUL MUMBAI", 1))
+    assert cable.from_ == original.from_ == "AMEMBASSY NEW DELHI"
+    assert [r.name for r in cable.to] == [r.name for r in original.to]
+    assert [r.name for r in cable.info] == [r.name for r in original.info]
+    mumbai = next(r for r in cable.info if r.name == "AMCONSUL MUMBAI")
+    assert mumbai.route == "ZEN"
+
+
 # -- reference ids without a date-time group ---------------------------------------------------------
 
 
