@@ -81,8 +81,13 @@ def classified_by_in_text(text: str) -> str | None:
     return text[match.start() : match.start() + 400]
 
 
+_JOINED_LETTERS = re.compile(r"\)\s*(and|or|&)\s*\(", re.I)
+"""``1.4 (b)and(d)``: the letters' parentheses glued to the word between them."""
+
+
 def _reasons(text: str) -> list[str]:
     reasons: list[str] = []
+    text = _JOINED_LETTERS.sub(r") \1 (", text)
     for match in _REASON.finditer(text):
         letters = re.findall(r"[a-h]", re.sub(r"\b(?:and|or)\b", " ", match[2], flags=re.I).lower())
         found = [f"{match[1]}({letter})" for letter in letters] or [match[1]]

@@ -24,9 +24,10 @@ EO_LABEL_AT_LINE_START = r"E\.?\s?[O0]\.?"
 """The label at a line's start, where its full stops may be missing too ("EO 12958", "E.O 12958")."""
 
 
-NOT_A_CITED_ORDER = r"(?!(?i:,?\s*(?:for\s+)?reasons?\b))"
+NOT_A_CITED_ORDER = r"(?!(?i:,?\s*(?:for\s+)?reasons?\b|,?\s+1\.[4-6]\s*\(\s*[a-h]\s*\)))"
 """Put after an E.O. label and its order's number: not the order a classified-by statement cites
-before its reasons ("John Norris, E.O. 12958 Reasons 1.4 (b), (d)"), which is no E.O. field."""
+before its reasons ("John Norris, E.O. 12958 Reasons 1.4 (b), (d)", "Reasons: E.O. 12958 1.4 (b)
+(d)"), which is no E.O. field."""
 
 
 def index_with_text(lines: list[str], start: int) -> int | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reader.parse.classification import PORTION_MARK
 from reader.parse.tag_vocabulary import (
     COUNTRY_CODES,
     FREE_WORDS,
@@ -35,6 +36,8 @@ _KNOWN_PHRASE = re.compile(
 )
 _NOT_TAGS = frozenset({"SIPDIS", "TAGS", "TAG"})
 _JOINERS = frozenset({"AND", "&"})
+_PORTION_MARKING = re.compile(r"\(" + PORTION_MARK + r"\)")
+"""A portion marking run onto the TAGS line ("TAGS: PREL, PGOV, FR (SBU)"): the line's, not a tag."""
 _NOT_SURNAMES = frozenset({"SAN", "SANTA", "SAO", "ST", "DE", "LA", "EL", "LOS", "LAS", "NEW", "PORT", "POPE", "KING", "PRINCE"})
 _PHRASE_WORDS = frozenset({"AND", "OF", "THE", "WITH", "FOR", "IN", "ON", "TO", "NEW", "BY", "&"})
 _LABEL = re.compile(r"^\s*(?:TAGS?|TAGSS|T?AGS|TABS|TAQS)\s*[:.]?\s*", re.I)
@@ -243,6 +246,8 @@ class _TagList:
         if (near := _near_code(token)) is not None:
             self.end_run()
             self.add(near)
+            return
+        if token[:1] == "(" and _PORTION_MARKING.fullmatch(token):
             return
         if token in _NOT_TAGS or (token in _JOINERS and not self.run) or not any(c.isalnum() for c in token):
             return  # (a dash between tags, "PREL - PGOV", is none)

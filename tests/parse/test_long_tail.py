@@ -155,6 +155,7 @@ def test_tags_on_the_eo_line_in_lower_case() -> None:
         ("TAGS: PREL/PGOV/IR, KJUS", ["PREL", "PGOV", "IR", "KJUS"]),  # codes a slash apart
         ("TAGS: PREL - PGOV - IR", ["PREL", "PGOV", "IR"]),  # a dash between tags is none
         ("TAGS: ZANU-PF, ZI", ["ZANU-PF", "ZI"]),
+        ("TAGS: PREL, PGOV, FR (SBU)", ["PREL", "PGOV", "FR"]),  # the line's marking is no tag
     ],
 )
 def test_tag_shapes(line: str, expected: list[str]) -> None:
@@ -664,6 +665,23 @@ def test_a_flattened_classified_by_statement_that_cites_the_order_keeps_its_reas
     cable = parse_text(text)
     assert (cable.classified_by, cable.reasons) == ("Political Officer Joe Pink", ["1.4(b)", "1.4(d)"])
     assert cable.eo_line == "E.O. 12958: DECL: 01/01/2018" and [p.number for p in cable.paragraphs] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Classified By: EAP Acting DAS John Norris, Reasons: E.O. 12958 1.4 (b) (d)",  # the order before the reasons
+        "Classified By: EAP Acting DAS John Norris, Reasons 1.4 (b)and(d)",  # the letters glued to "and"
+    ],
+)
+def test_reasons_in_other_shapes_of_08state93558_s_statement(statement: str) -> None:
+    path = corpus_file("html/08STATE93558.html")
+    page_text = extract_page(decode_bytes(path.read_bytes())[0]).text
+    written = "Classified By: EAP Acting DAS John Norris, E.O. 12958 Reasons 1.4 (b), (d)"
+    assert written in page_text
+    cable = parse_text(page_text.replace(written, statement))
+    assert (cable.classified_by, cable.reasons) == ("EAP Acting DAS John Norris", ["1.4(b)", "1.4(d)"])
+    assert cable.eo_line == "E.O. 12958: DECL: 09/02/2033"
 
 
 def test_the_break_after_a_telegram_s_addressees_is_no_addressee() -> None:
