@@ -196,21 +196,34 @@ def compose_text(lines: list[str]) -> str:
 
 
 def _compose_lines(lines: list[str]) -> str:
-    """``compose_text`` line by line."""
+    """``compose_text`` block by block (a block: the lines between blank lines). A block of plain
+    wrapped prose is joined at once; the others are read line by line (``_block_text``)."""
     rendered: list[list[str]] = []  # blocks, each a list of texts joined by a space
+    block: list[str] = []
+    for line in (*lines, ""):
+        if line and not line.isspace():
+            block.append(line)
+            continue
+        if not block:
+            continue
+        if len(block) <= _LINES_SPLIT_TOGETHER and _plain(joined := "\n".join(block)):
+            text = " ".join(joined.split())
+        else:
+            text = _block_text(block)
+        if rendered and not rendered[-1][-1].endswith(SENTENCE_END) and text[:1].islower():
+            rendered[-1].append(text)
+        else:
+            rendered.append([text])
+        block = []
+    return "\n\n".join(" ".join(pieces) for pieces in rendered)
+
+
+def _block_text(block: list[str]) -> str:
+    """One block's text, line by line: preformatted lines (a table's) kept as they are, list
+    items on lines of their own, the other lines joined (a word broken at a hyphen made whole)."""
     out: list[str | list[str]] = []  # the block's output lines: preformatted, or the lines to join
     previous_pre = False
-    for line in (*lines, ""):
-        if not line or line.isspace():
-            if out:
-                text = _rendered(out)
-                if rendered and not rendered[-1][-1].endswith(SENTENCE_END) and text[:1].islower():
-                    rendered[-1].append(text)
-                else:
-                    rendered.append([text])
-                out = []
-                previous_pre = False
-            continue
+    for line in block:
         line = line.rstrip()
         pre = ("   " in line or line[:1] == "\t") and _PREFORMATTED.search(line) is not None
         if pre:
@@ -225,7 +238,7 @@ def _compose_lines(lines: list[str]) -> str:
             else:
                 joined.append(line)  # type: ignore[union-attr]
         previous_pre = pre
-    return "\n\n".join(" ".join(pieces) for pieces in rendered)
+    return _rendered(out)
 
 
 def _text_lines(line: str) -> list[str]:

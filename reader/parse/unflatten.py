@@ -21,7 +21,24 @@ _FLAT_HEADER = re.compile(r"\b\d{6}Z [A-Z]{3} \d{2}\b.*\sFM\s")
 _HEADER_LABEL = re.compile(r"\s+(?=(?:FM|TO|INFO|XMT)\s+[A-Z])")
 _MARKING_AFTER_NUMBER = re.compile(r"\.\s+\((?:S|C|U|SBU|LOU|TS|FOUO)(?:/{1,2}[A-Z ]+)?\)\s")  # ". (C) " of "5. (C) "
 _SENTENCE_END = frozenset(".!?\"')")
-_LABEL_HINTS = ("E.O", "E. O", "TAGS", "SUBJ", "REF", "CLASSIFIED", "Classified", "SIPDIS")
+
+
+def _has_label_hint(line: str) -> bool:
+    """Whether a long line holds a label's hint (or a pilcrow after its start): asked of every
+    long line, most of them a paragraph's prose, so written out rather than as a loop."""
+    return (
+        "REF" in line
+        or "E.O" in line
+        or "E. O" in line
+        or "TAGS" in line
+        or "SUBJ" in line
+        or "CLASSIFIED" in line
+        or "Classified" in line
+        or "SIPDIS" in line
+        or line.find("¶", 1) > 0
+    )
+
+
 # Begins with the sentence's last character, not a look-behind: the search then skips to
 # those characters instead of trying the pattern at every position of a long line.
 _HEADING_RULE = re.compile(r"([.!?\"')”’])\s+((?:\.\.\.|…)?[^.!?\n]{3,90}?(?:\?|\.\.\.|…)?[ \t]+-{6,})(?:\s+|$)")
@@ -135,7 +152,7 @@ def unflatten(text: str) -> str:
             # (so a line without one is not searched: most long lines are a paragraph's prose).
             if "------" in line:  # first: a box holds a heading whole, SIPDIS and all ("... BALL SIPDIS ------")
                 line = _BOXED_HEADING.sub(lambda m: "\n\n" + m[1] + "\n------\n\n", line)
-            if any(label in line for label in _LABEL_HINTS) or line.find("¶", 1) > 0:
+            if _has_label_hint(line):
                 line = _break_before_labels(line)
             if ". (" in line:
                 line = _break_before_paragraphs(line)
