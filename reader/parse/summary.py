@@ -12,12 +12,13 @@ import re
 from reader.model import Paragraph
 
 _START = re.compile(
-    r"^\s*(?:\(|I\.\s+|(?:INTRODUCTION|BACKGROUND|OVERVIEW)\s+(?:AND|&)\s+)?"  # "(SUMMARY):", "I. Summary"
-    r"(?:BEGIN\s+)?SUMMARY\b\)?(?:\s+(?:AND|&)\s+(?:[A-Z]+\s+){0,2}?[A-Z]+(?=\s*[:.\-]))?\s*[:.\-]*\s*",
+    r"^\s*(?:\(|I\.\s+|(?:INTRODUCTION|BACKGROUND|OVERVIEW)\s+(?:AND|&)\s+)?"  # "(SUMMARY):", "I. Summary", "SUMMARY/COMMENT:"
+    r"(?:BEGIN\s+)?SUMMARY\b\)?(?:\s+(?:AND|&)\s+(?:[A-Z]+\s+){0,2}?[A-Z]+(?=\s*[:.\-])|\s*/\s*[A-Z]+(?=\s*[:.\-]))?\s*[:.\-]*\s*",
     re.I,
 )
 _BEGIN = re.compile(r"(?:^|\n\n)\s*BEGIN\s+SUMMARY\b\s*[:.\-]*\s*", re.I)
-_END = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY\b", re.I)
+_END = re.compile(r"\bEND\s+(?:OF\s+)?(?:(?:INTRODUCTION|BACKGROUND|OVERVIEW)\s+(?:AND|&)\s+)?SUMMARY\b", re.I)
+"""The closing words, also of a summary opened with another heading ("End introduction and summary")."""
 # "SUMMARY", "1. Summary", "(C) SUMMARY", "Summary and Comment", "SUMMARY/BACKGROUND" as a heading.
 _HEADING = re.compile(
     r"^\s*-*\s*(?:\d{1,2}\.\s*)?(?:\([A-Z/ ]{1,15}\)\s*)?SUMMARY\b(?:\s*/\s*[A-Z]+|\s+(?:AND|&)\s+[A-Z ]{1,40})?\s*:?\s*-*\s*$",

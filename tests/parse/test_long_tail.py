@@ -188,6 +188,8 @@ def test_summary_shapes() -> None:
     assert parse_one("html/04BRASILIA1291.html").summary.startswith("Annual U.S.-Brazil")  # "Summary and Introduction:"
     action = parse_text("1. (U) Para 2 holds a request.\n\n2. (C) Summary and Action Request. With Iran. End Summary and Action Request.")
     assert action.summary == "With Iran."
+    opened = parse_text("1. (C) Introduction and summary: The minister met us. End introduction and summary.\n\n2. (C) Text.")
+    assert opened.summary == "The minister met us."
 
 
 # -- paragraph heads ----------------------------------------------------------------------------

@@ -634,3 +634,11 @@ def test_a_notice_or_a_ref_label_run_onto_a_field_s_line_is_taken_off_it() -> No
     cairo = parse_one("html/08CAIRO524.html")
     assert cairo.subject == "SCENESETTER FOR MINDEF TANTAWI’S VISIT TO THE U.S. MARCH 24-28"
     assert [r.reference_id for r in cairo.references] == ["08CAIRO452", "08CAIRO488", "08CAIRO507"]
+
+
+def test_a_summary_opened_with_two_headings_a_slash_apart() -> None:
+    """"Summary/Introduction: Egyptian-Israeli communications ...": the summary began "/Introduction:"."""
+    cairo = parse_one("html/07CAIRO3503.html")
+    assert cairo.summary is not None
+    assert cairo.summary.startswith("Egyptian-Israeli communications have suffered because of Egypt's management")
+    assert cairo.summary.endswith("thereby enable more cooperation.")
