@@ -124,6 +124,10 @@ def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, He
 
     ``markdown``: the text is a Markdown copy of a page, where pilcrows may read as "1"."""
     found = candidates(lines)
+    if _numbered_with_parentheses(found):
+        for candidate in found:
+            if candidate.dot == ")":
+                candidate.dot = "."  # "1) (C) ...", "2) (C) ...": heads as "1. (C)" would be
     has_pilcrows = any(c.pilcrow for c in found)
     one_mode = pilcrow_as_one(found, markdown)
     heads: dict[int, Head] = {}
@@ -150,6 +154,15 @@ def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, He
         # Once plain heads read as "1N." for N, the next one may skip a number too ("17." then "19.").
         reading_ones = not candidate.pilcrow and number == candidate.alternative != candidate.number
     return heads, warnings, strays
+
+
+def _numbered_with_parentheses(found: list[Candidate]) -> bool:
+    """Whether the text numbers its paragraphs "1) (C) ...": no head is written "1." or with a
+    pilcrow, and at least two marked lines after a blank one are written "N)". Where other heads
+    are written with a full stop, "1) (C/NF) ..." is a list's item inside a paragraph."""
+    if any(c.dot == "." or c.pilcrow for c in found):
+        return False
+    return sum(1 for c in found if c.dot == ")" and c.marked and c.clear_before) >= 2
 
 
 class _Lookahead:

@@ -3,6 +3,7 @@ one shows it, else on a real cable's text edited the way other copies of the rel
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -225,6 +226,19 @@ def test_markdown_whose_pilcrows_read_as_one() -> None:
     cable = parse_bytes("\n".join(lines).encode(), "copy.md")
     assert isinstance(cable, Cable) and cable.source.format == "markdown"
     assert [p.number for p in cable.paragraphs] == [1, 2, 3, 4, 6, 7]
+
+
+def test_paragraphs_numbered_with_a_parenthesis() -> None:
+    """09PARIS1007 with its heads written "1) (C) ...", "2) (C) ...": paragraphs as "1. (C)" are.
+    Where other heads are written "N.", such a line stays a list's item (09STATE124636)."""
+    raw = corpus_file("text/09PARIS1007.txt").read_bytes().decode("latin-1").replace("\r", "")
+    edited, count = re.subn(r"(?m)^\xb6(\d)\.", r"\1)", raw)
+    assert count == 5
+    cable, original = parse_text(edited), parse_one("text/09PARIS1007.txt")
+    assert [(p.number, p.marking) for p in cable.paragraphs] == [(n, "C") for n in range(1, 6)]
+    assert [p.text for p in cable.paragraphs] == [p.text for p in original.paragraphs]
+    questions = parse_one("html/09STATE124636.html")
+    assert any("\n\n1) (C/NF) HOW DOES PRESIDENT CALDERON" in p.text for p in questions.paragraphs)
 
 
 # -- fragments and signers ----------------------------------------------------------------------
