@@ -29,7 +29,7 @@ from reader.parse.front_matter import (
     starts_paragraph,
 )
 from reader.parse.header import parse_header
-from reader.parse.id_inference import YearEvidence, id_from_header, infer_reference_id
+from reader.parse.id_inference import YearEvidence, id_from_header, id_in_file_name, infer_reference_id
 from reader.parse.line_shapes import lines_containing
 from reader.parse.origins import RELEASE_ORIGIN, readable_origin
 from reader.parse.page_dump import take_dump
@@ -376,7 +376,11 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
         cable.metadata = meta
         compare_metadata(cable, meta)
         fill_from_metadata(cable, meta)
-    _infer_reference_id(cable, _station_and_serial(banner, unwrapped.station_serial, page_mark))
+    station_serial = _station_and_serial(banner, unwrapped.station_serial, page_mark)
+    _infer_reference_id(cable, station_serial)
+    if cable.reference_id is None and (named := id_in_file_name(source.path, station_serial)):
+        cable.reference_id = named  # a copy of the text alone, in a file named by its id
+        cable.warn(f"reference id {named} taken from the file name")
     if year is None and cable.reference_id and front.ref_block:
         # The year came from the release index: the references written without one can now name their cables.
         cable.references = _without_repeats(parse_references(ref_text(front.ref_block), full_year(cable.reference_id[:2])))

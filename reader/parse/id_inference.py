@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from reader.parse.dates import full_year
-from reader.parse.release_index import ids_for
+from reader.parse.release_index import ids_for, in_release
 from reader.parse.stations import POST_WORD, station_candidates, station_key
 
 _DEFAULT_SPAN = 10
@@ -86,4 +86,23 @@ def id_from_header(from_line: str | None, serial: str | None, created: datetime 
         for refid, month in ids_for(station, int(serial)):
             if refid.startswith(yy) and month == created.month:
                 return refid
+    return None
+
+
+_ID_IN_NAME = re.compile(r"(?<![A-Z0-9])(\d{2}[A-Z]{3,}\d{1,7})(?![A-Z0-9])")
+
+
+def id_in_file_name(path: str, station_serial: tuple[str, int] | None) -> str | None:
+    """The release id a file is named by ("06ALMATY2872.txt", "cable 06almaty2872.html"): what a
+    copy of the text alone, without header or banner, still says of the cable. Only an id the
+    release holds, and (when the text names its station and serial) one that agrees with them."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1].upper()
+    for match in _ID_IN_NAME.finditer(name):
+        named = match[1]
+        if station_serial is not None:
+            station, serial = station_serial
+            if named[2:] != f"{station_key(station)}{serial}":
+                continue
+        if in_release(named):
+            return named
     return None

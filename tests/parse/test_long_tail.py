@@ -23,10 +23,11 @@ parse_one = corpus_cable
 
 
 def text_only(relative: str) -> Cable:
-    """A page's cable text without the page's metadata: as a copy of the text alone would read."""
+    """A page's cable text without the page's metadata: as a copy of the text alone would read
+    (in a file whose name says nothing of the cable)."""
     path = corpus_file(relative)
     text, encoding = decode_bytes(path.read_bytes())
-    return parse_cable_text(extract_page(text).text, Source(str(path), "text", encoding))
+    return parse_cable_text(extract_page(text).text, Source("copied text.txt", "text", encoding))
 
 
 def parse_text(text: str) -> Cable:
@@ -337,6 +338,23 @@ def test_header_labels_written_with_a_colon_and_addressees_sent_another_way() ->
 
 
 # -- reference ids without a date-time group ---------------------------------------------------------
+
+
+def test_a_copy_of_the_text_alone_takes_its_id_from_the_file_name(tmp_path: Path) -> None:
+    """07KINGSTON382 from its subject on, no header or banner: in a file named by its id, the id
+    (the release holds it) comes from the name, and says so; in a file named otherwise, none."""
+    raw = corpus_file("text/07KINGSTON382.txt").read_bytes()
+    text_alone = raw[raw.index(b"SUBJECT:") :]
+    named = tmp_path / "07KINGSTON382.txt"
+    named.write_bytes(text_alone)
+    (cable,) = parse_file(named)
+    assert isinstance(cable, Cable) and cable.reference_id == "07KINGSTON382"
+    assert "reference id 07KINGSTON382 taken from the file name" in cable.warnings
+    assert cable.subject == "REQUEST FOR HUMAN RIGHTS VETTING FOR US IMET IS 26 MARCH 2007"
+    other = tmp_path / "notes 07KINGSTON99999.txt"  # an id the release does not hold
+    other.write_bytes(text_alone)
+    (unnamed,) = parse_file(other)
+    assert isinstance(unnamed, Cable) and unnamed.reference_id is None
 
 
 def test_reference_id_inferred_from_the_release_index() -> None:
