@@ -52,7 +52,7 @@ def _join_level_letters(text: str) -> str:
     joined = ""
     for count, token in enumerate(tokens[:12], start=1):
         joined += token
-        if joined in _LEVEL_WORDS and count > 1:
+        if joined in _LEVEL_WORDS and (count > 1 or joined == "TOPSECRET"):  # "T O P S E C R E T" unspaced
             level = "TOP SECRET" if joined == "TOPSECRET" else joined
             return " ".join([level, *tokens[count:]])
         if len(joined) >= 12:

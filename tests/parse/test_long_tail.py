@@ -743,6 +743,12 @@ def test_a_banner_s_controls_of_several_words_are_not_its_station(banner: str, c
     assert (cable.reference_id, cable.controls) == ("08PARIS1234", controls)
 
 
+def test_a_letter_spaced_top_secret_banner() -> None:
+    """"T O P S E C R E T PARIS 001234" was no banner: no reference id, the level only guessed."""
+    cable = parse_text("R 151515Z MAR 08\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC 1234\n\nT O P S E C R E T PARIS 001234\n\nSUBJECT: X\n\n1. (TS) Text.\n")
+    assert (cable.reference_id, cable.classification) == ("08PARIS1234", "TOP SECRET")
+
+
 def test_a_list_item_over_an_underlined_heading_stays_in_its_paragraph() -> None:
     cable = parse_text("UNCLAS PARIS 001234\n\nSUBJECT: X\n\n1. (U) Text:\n\n- Item one\nHeading Here\n------------\n\n2. (U) More.\n")
     assert [(p.number, p.heading) for p in cable.paragraphs] == [(1, None), (2, "Heading Here")]
