@@ -39,6 +39,7 @@ def dtg_to_datetime(match: re.Match[str]) -> datetime | None:
 
 
 _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$")
+_EMBEDDED_NUMERIC_DATE = re.compile(r"(?<![\d./-])(\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))(?![\d./-])")
 _NOT_A_DATE = re.compile(r"\b(OADR|N/?A|X\d|25X|1\.6X|MR|DECLASSIFIED)\b", re.I)
 
 
@@ -54,6 +55,9 @@ def parse_declassify_date(value: str) -> date | None:
             if len(a) == 4:
                 return date(int(a), int(b), int(c))
             return date(full_year(c) if len(c) in (2, 4) else int(c), int(a), int(b))
+        embedded = _EMBEDDED_NUMERIC_DATE.findall(value)
+        if len(embedded) == 1:  # "01/15/2018 1.4(B),(D)", "1.4 (B) AND (D) 01/15/2018": the one date in it
+            return parse_declassify_date(embedded[0])
         if not re.search(r"\d{4}|\d{1,2}\s*[A-Z]{3}", value, re.I):
             return None
         return dateutil_parser.parse(value, default=datetime(2000, 1, 1)).date()

@@ -663,6 +663,15 @@ def test_a_note_on_its_own_line_under_the_ref_lines_ends_them() -> None:
     assert cable.paragraphs[1].number == 74
 
 
+@pytest.mark.parametrize("field", ["DECL: 07/24/2019 1.4(B),(D)", "DECL: 1.4 (B) AND (D) 07/24/2019", "DECL: 07/24/19 (per 1.4 b, d)"])
+def test_a_declassification_date_with_the_reasons_beside_it(field: str) -> None:
+    """09PARIS1007's E.O. line with the reasons written beside its date: the one date in the field."""
+    raw = corpus_file("text/09PARIS1007.txt").read_bytes().decode("latin-1").replace("\r", "")
+    assert "E.O. 12958: DECL: 07/24/2019 \n" in raw
+    cable = parse_text(raw.replace("E.O. 12958: DECL: 07/24/2019 \n", f"E.O. 12958: {field}\n"))
+    assert (cable.eo, cable.declassify_on) == ("12958", date(2019, 7, 24))
+
+
 def test_a_flattened_e_o_label_typed_with_a_zero_starts_its_field() -> None:
     """The same typo on a flattened page: the banner's line runs on into "E.0. 12958: DECL: ..."."""
     cable = parse_text(
