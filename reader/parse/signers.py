@@ -94,11 +94,40 @@ def _clean_tail(lines: list[str]) -> None:
         lines.pop()  # the name written twice ("HUNTSMAN" under "HUNTSMAN")
 
 
+_TELEGRAM_NOTE = re.compile(r"^\s*NOTE BY (?:OC/T|OCT|S/S-O|S/S)\b", re.I)
+"""The note the Department's telegraph office put under an older telegram's signature ("KISSINGER" /
+(blank) / "NOTE BY OC/T: NOT PASSED TO ..."): part of the text, after the signature."""
+_NOTE_LINES = 4
+
+
 def take_signers(lines: list[str], numbered: bool, others_before: bool) -> tuple[list[str], bool]:
     """Cut a signature block off the end of a paragraph's ``lines`` (in place).
 
     ``numbered``: the lines are a numbered paragraph's; ``others_before``: paragraphs come
-    before it. Returns the signers and whether the lines were nothing but the signature."""
+    before it. Returns the signers and whether the lines were nothing but the signature.
+    A telegraph office's note under the signature stays, after the text."""
+    note = _telegram_note(lines)
+    if note is None:
+        return _take_signers(lines, numbered, others_before)
+    kept = lines[:note]
+    signers, _only_signature = _take_signers(kept, numbered, others_before)
+    note_lines = lines[note:]
+    lines[:] = [*kept, "", *note_lines] if kept else note_lines
+    return signers, False  # (the note is text: the lines are never the signature alone)
+
+
+def _telegram_note(lines: list[str]) -> int | None:
+    """Where a telegraph office's note at the end of ``lines`` starts (a blank line before it), or None."""
+    end = len(lines)
+    while end > 0 and not lines[end - 1].strip():
+        end -= 1
+    start = _non_blank_run(lines, end)
+    if start == 0 or end - start > _NOTE_LINES or not _TELEGRAM_NOTE.match(lines[start]):
+        return None
+    return start
+
+
+def _take_signers(lines: list[str], numbered: bool, others_before: bool) -> tuple[list[str], bool]:
     _clean_tail(lines)
     for index in range(max(0, len(lines) - 6), len(lines)):
         if _DEBRIS.match(lines[index]):
@@ -210,7 +239,11 @@ def _name_under_the_text(lines: list[str]) -> bool:
     words = name.split()
     in_capitals = name.isupper() and (len(words) <= 2 or words[0] in _PARTICLES)  # "DE LA TORRE" too
     name_like = in_capitals or bool(_TITLE_WORD.match(name))
-    under_text = previous.endswith(_SENTENCE_END) or bool(_URL_LINE.search(previous) or _END_MARK.search(previous))
+    under_text = (
+        previous.endswith(_SENTENCE_END)
+        or previous.upper().endswith("MINIMIZE CONSIDERED")  # "BEIRUT MINIMIZE CONSIDERED" / "EAGLETON"
+        or bool(_URL_LINE.search(previous) or _END_MARK.search(previous))
+    )
     # A surname in capitals under a line in mixed case (the last of a list of participants) stands
     # apart from the text as a sentence's end would set it apart.
     under_text = under_text or (in_capitals and any(c.islower() for c in previous))

@@ -263,6 +263,7 @@ def test_the_end_of_a_cable_is_a_fragment_not_refused() -> None:
         ("STATUS OF TERRORISM IS UNAVAILABLE AT POST.\n\n\nDE PREE\n", "DE PREE"),
         ("ground.\n \nBRUSSELS 00003382  003 OF 003 \n \n \nGRAY \n.", "GRAY"),
         ("2.  (C)  TEXT HERE.\n\n\nVANCE\nBT\n#0123\nNNNN\n", "VANCE"),
+        ("21.  BEIRUT MINIMIZE CONSIDERED\nEAGLETON\n", "EAGLETON"),  # no full stop after CONSIDERED
     ],
 )
 def test_signer_shapes(text: str, signer: str) -> None:
@@ -279,6 +280,17 @@ def test_a_classified_by_statement_marked_u_under_the_subject_is_not_the_subject
     original = parse_one("text/09PARIS1007.txt")
     assert (cable.classified_by, cable.reasons) == (original.classified_by, original.reasons)
     assert original.reasons
+
+
+def test_a_telegraph_office_note_under_the_signature_stays_text() -> None:
+    """73TEHRAN7005 with the note the Department's telegraph office put under older telegrams'
+    signatures ("HELMS" / (blank) / "NOTE BY OC/T: ..."): the signer is read, the note kept."""
+    path = corpus_file("html-2011-08/73TEHRAN7005.html")
+    page_text = extract_page(decode_bytes(path.read_bytes())[0]).text
+    assert "\nHELMS \n" in page_text
+    cable = parse_text(page_text.replace("\nHELMS \n", "\nHELMS \n\n\nNOTE BY OC/T: NOT PASSED TO USIA.\n"))
+    assert cable.signers == ["HELMS"]
+    assert cable.paragraphs[-1].text.endswith("WILL REPORT FURTHER DEVELOPMENTS.\n\nNOTE BY OC/T: NOT PASSED TO USIA.")
 
 
 @pytest.mark.parametrize(
