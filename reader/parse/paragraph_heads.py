@@ -119,8 +119,9 @@ def pilcrow_as_one(found: list[Candidate], markdown: bool = False) -> bool:
     return _fits(ordered) > _fits(raw) and ordered[0] in (1, 2)  # type: ignore[arg-type]
 
 
-def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, Head], list[str], set[int]]:
-    """The paragraph heads by line index, warnings, and lines whose pilcrow is a stray.
+def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, Head], list[str], dict[int, int]]:
+    """The paragraph heads by line index, warnings, and the lines whose pilcrow (or, in a copy whose
+    pilcrows read as "1", leading "1") is a stray, with the number each stands for.
 
     ``markdown``: the text is a Markdown copy of a page, where pilcrows may read as "1"."""
     found = candidates(lines)
@@ -132,16 +133,19 @@ def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, He
     one_mode = pilcrow_as_one(found, markdown)
     heads: dict[int, Head] = {}
     warnings: list[str] = []
-    strays: set[int] = set()
+    strays: dict[int, int] = {}
     last = 0
     reading_ones = False
     lookahead = _Lookahead(found)
     for position, candidate in enumerate(found):
         expected = last + 1
+        if (one_mode or reading_ones) and candidate.alternative and _split_off_number(candidate, expected, lookahead, position):
+            strays[candidate.index] = candidate.alternative
+            continue
         number = _read(candidate, expected, last, has_pilcrows, one_mode or reading_ones, lookahead, position)
         if number is None:
             if candidate.pilcrow:
-                strays.add(candidate.index)
+                strays[candidate.index] = candidate.number
                 if candidate.mid_sentence:
                     warnings.append(f'"¶{candidate.number}." inside a sentence read as text')
             continue
@@ -154,6 +158,16 @@ def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, He
         # Once plain heads read as "1N." for N, the next one may skip a number too ("17." then "19.").
         reading_ones = not candidate.pilcrow and number == candidate.alternative != candidate.number
     return heads, warnings, strays
+
+
+def _split_off_number(candidate: Candidate, expected: int, lookahead: _Lookahead, position: int) -> bool:
+    """In a copy whose pilcrows read as "1": "see para" / (blank) / "15." / "12. (U) ...", a number
+    with no text of its own, not the next one, where the next head is: the page split "¶5" off the
+    sentence that points to it, as with a pilcrow (``_read``)."""
+    if candidate.pilcrow or candidate.rest.strip() or candidate.alternative == expected:
+        return False
+    following = lookahead.plain_after(position)
+    return following is not None and following.alternative == expected
 
 
 def _numbered_with_parentheses(found: list[Candidate]) -> bool:

@@ -262,8 +262,9 @@ def _marked_block(line: str, drafts: list[_Draft]) -> tuple[str, str] | None:
     return " ".join(mark["marking"].upper().split()), line.lstrip()[mark.end() :].strip()
 
 
-_NUMBER_ALONE = re.compile(r"^\s*[¶\ufffd]\s*(\d{1,3}\.?)\s*$")
-"""A pilcrow and a number alone on a line, which ``select_heads`` found to be no head."""
+_NUMBER_ALONE = re.compile(r"^\s*(?:[¶\ufffd]\s*)?\d{1,3}(\.?)\s*$")
+"""A number alone on a line (a pilcrow before it, or a "1" standing for one), which ``select_heads``
+found to be no head."""
 
 
 def _end_sentence_with(lines: list[str], words: str) -> None:
@@ -362,8 +363,8 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
             drafts.append(_Draft(None, marked[0], pending_heading, [marked[1]]))
             pending_heading = None
             continue
-        if head is None and index in strays and drafts and (number := _NUMBER_ALONE.match(line)):
-            _end_sentence_with(drafts[-1].lines, number[1])  # "Please see paragraph" / "¶3.": "... paragraph 3."
+        if head is None and index in strays and drafts and (alone := _NUMBER_ALONE.match(line)):
+            _end_sentence_with(drafts[-1].lines, f"{strays[index]}{alone[1]}")  # "Please see paragraph" / "¶3.": "... paragraph 3."
             continue
         if head is None:
             if not drafts:

@@ -242,6 +242,17 @@ def test_paragraphs_numbered_with_a_parenthesis() -> None:
     assert any("\n\n1) (C/NF) HOW DOES PRESIDENT CALDERON" in p.text for p in questions.paragraphs)
 
 
+@pytest.mark.parametrize("relative", ["html/09CAIRO204.html", "html/09STATE39054.html", "html/09TRIPOLI632.html"])
+def test_a_split_off_paragraph_number_in_a_copy_whose_pilcrows_read_as_one(relative: str) -> None:
+    """The pages whose "see paragraph" / "¶3." test_real_cables reads, as a copy that wrote each
+    pilcrow as a "1" ("see para" / "15." / "12. (U) ..."): the same paragraphs and texts."""
+    page_text = extract_page(decode_bytes(corpus_file(relative).read_bytes())[0]).text
+    copy = parse_text(page_text.replace("¶", "1"))
+    original = parse_one(relative)
+    assert [(p.number, p.marking) for p in copy.paragraphs] == [(p.number, p.marking) for p in original.paragraphs]
+    assert [p.text for p in copy.paragraphs] == [p.text for p in original.paragraphs]
+
+
 # -- fragments and signers ----------------------------------------------------------------------
 
 
