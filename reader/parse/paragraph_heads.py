@@ -226,8 +226,12 @@ def _read(
         if candidate.number != expected and not candidate.rest.strip():
             # "Please see paragraph" / "¶3." / "¶2. (S/NF) ...": a number the page split off a
             # sentence, with no text of its own, and the next head goes on from the last one.
+            # (In a copy that wrote the later pilcrows as "1", the next head is "13." for 3.)
             following = lookahead.pilcrow_after(position)
             if following is not None and following.number == expected:
+                return None
+            plain = lookahead.plain_after(position) if following is None else None
+            if plain is not None and expected in (plain.number, plain.alternative):
                 return None
         if candidate.mid_sentence and candidate.number != expected:
             # "on July\n¶24. Khobargade" is a stray pilcrow on a number in a sentence; but after a
