@@ -39,6 +39,7 @@ CAPTION_WORDS = frozenset(
         "CODEL",
         "HANDLE AS SPECAT",
         "LIMITED OFFICIAL USE",
+        "ALDAC",
     }
 )
 
@@ -72,6 +73,8 @@ def caption_words(line: str) -> list[str] | None:
         return None
     if text.startswith("SENSITIVE") and _SBU_NOTICE.match(text):
         return ["SENSITIVE BUT UNCLASSIFIED"]
+    if text.startswith(("CORRECTED COPY", "CORRECTEDCOPY")):
+        return ["CORRECTED COPY"]  # and what was corrected: "CAPTION", "- Classification", "(PARA NUMBERING)"
     # "CORRECTED COPY --CHANGE OF CLASSIFICATION", "NOFORN (TEXT)": a caption and a note.
     lead = _CAPTION_THEN_NOTE.match(text)
     if lead and lead[1].strip() in CAPTION_WORDS:

@@ -642,3 +642,14 @@ def test_a_summary_opened_with_two_headings_a_slash_apart() -> None:
     assert cairo.summary is not None
     assert cairo.summary.startswith("Egyptian-Israeli communications have suffered because of Egypt's management")
     assert cairo.summary.endswith("thereby enable more cooperation.")
+
+
+def test_a_corrected_copy_caption_with_what_was_corrected_and_aldac() -> None:
+    """"C O R R E C T E D COPY CAPTION", "C O R R E C T E D C O P Y - Classification": the caption,
+    and what the copy corrected, not lines the front matter did not understand; "ALDAC" (all
+    diplomatic and consular posts) is a caption too."""
+    for relative in ("html/10ISTANBUL19.html", "html/09MONTERREY102.html", "html/08ASTANA760.html"):
+        cable = parse_one(relative)
+        assert "CORRECTED COPY" in cable.captions, relative
+        assert not any("not understood" in warning for warning in cable.warnings), relative
+    assert "ALDAC" in parse_one("html/08STATE125686.html").captions
