@@ -313,6 +313,45 @@ def _heading_in_capitals(lines: list[str], index: int) -> bool:
     )
 
 
+_HEADING_IN_MIXED_CASE = 70
+"""The longest heading in mixed case, with no rule under it, that stands alone over a paragraph."""
+_HEADING_WORDS = 12
+_NOT_A_HEADING_END = (".", ",", ";", ":", ")", "!", '"', "”")
+_FINISHED_SENTENCE = (".", "!", "?", '"', "”", ")", "'", "’")
+_BLANKS_ABOVE_A_HEADING = 5
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.?!]\s")
+"""A sentence's end inside the line ("funds.  End Note"); not an abbreviation's ("U.S. Assistance")."""
+_DATED = re.compile(r",\s*(?:19|20)\d\d$")
+"""A line that ends in a date's year ("Governor of Colorado - Nov 13-15, 2005"): a schedule's entry."""
+
+
+def _heading_in_mixed_case(lines: list[str], index: int) -> bool:
+    """Whether the line at ``index`` (not in capitals) may be a heading with no rule ("Large majority
+    expected for mandate renewal" / (blank) / "3. (U) ..."): short, opening with a capital, ending
+    no sentence and holding none, after a blank line under a finished sentence (not under a list,
+    whose last item it would be); not closing words, a list item or mostly digits (an id)."""
+    text = lines[index].strip()
+    if not (3 < len(text) <= _HEADING_IN_MIXED_CASE) or not text[0].isupper() or text.endswith(_NOT_A_HEADING_END):
+        return False
+    if index < 2 or lines[index - 1].strip():
+        return False
+    above = index - 2  # the last line with text above the blank ones
+    while above > 0 and index - above <= _BLANKS_ABOVE_A_HEADING and not lines[above].strip():
+        above -= 1
+    if not lines[above].rstrip().endswith(_FINISHED_SENTENCE):
+        return False
+    words = text.split()
+    return (
+        len(words) <= _HEADING_WORDS
+        and _SENTENCE_INSIDE.search(text) is None
+        and _DATED.search(text) is None
+        and words[0].upper().rstrip(":") not in _NOT_A_HEADING_WORD
+        and sum(c.isdigit() for c in text) * 2 < sum(c.isalpha() for c in text)
+        and not _ITEM.match(text)
+        and not HEAD.match(text)
+    )
+
+
 _BOXED = re.compile(r"^(//|\*\*|__)\s*(?P<text>.+?)\s*\1$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 
@@ -357,6 +396,17 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
             continue
         if head is None and line.isupper() and _heading_in_capitals(lines, index) and _head_next(lines, index + 1, heads):
             pending_heading = _without_marks(line.strip())  # "MORE BRUTAL KILLINGS" / (blank) / "4. (C) ..."
+            continue
+        if (
+            head is None
+            and first.isupper()
+            and index > 1
+            and not lines[index - 1].strip()  # (asked first: most lines follow a line with text)
+            and not line.isupper()
+            and _heading_in_mixed_case(lines, index)
+            and _head_next(lines, index + 1, heads)
+        ):
+            pending_heading = _without_rules(_without_marks(line.strip()))  # "Large majority expected for mandate renewal"
             continue
         if head is None and first == "(" and (marked := _marked_block(line, drafts)) is not None:
             # "(SBU) Post delivered reftel ...": an unnumbered paragraph that opens with its marking.

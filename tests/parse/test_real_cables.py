@@ -653,3 +653,24 @@ def test_a_corrected_copy_caption_with_what_was_corrected_and_aldac() -> None:
         assert "CORRECTED COPY" in cable.captions, relative
         assert not any("not understood" in warning for warning in cable.warnings), relative
     assert "ALDAC" in parse_one("html/08STATE125686.html").captions
+
+
+def test_a_heading_in_mixed_case_with_no_rule_heads_the_paragraph_under_it() -> None:
+    """"... End Summary." / (blank) / "State and Local Police Infiltrated by Drug Cartels" / (blank) /
+    "2. (SBU) ...": the heading had ended the paragraph above."""
+    cases = {
+        "html/09MONTERREY102.html": ["State and Local Police Infiltrated by Drug Cartels", "The Ugly: Impunity for the Drug Cartels"],
+        "html/08BERLIN1387.html": ["Large majority expected for mandate renewal", "Comment"],
+        "html/10CAIRO249.html": ["Unfavorable Investment Climate", "Growing Frustration with U.S. Assistance"],
+        "html/10SANJOSE23.html": ["A Decisive Victory", "Foreign Policy"],
+    }
+    for relative, (first, last) in cases.items():
+        paragraphs = parse_one(relative).paragraphs
+        headings = [p.heading for p in paragraphs if p.heading]
+        assert first in headings and last in headings, relative
+        assert not any(p.text.endswith((first, last)) for p in paragraphs), relative
+    # Not headings: a schedule's entry under a list, a quoted paper's first line, closing words.
+    buenos_aires = parse_one("html/06BUENOSAIRES109.html").paragraphs
+    assert not any((p.heading or "").startswith("Governor of Colorado") for p in buenos_aires)
+    assert not any(p.heading == "Outline" for p in parse_one("html/05SANJOSE2249.html").paragraphs)
+    assert not any("End Note" in (p.heading or "") for p in parse_one("html/05BUENOSAIRES496.html").paragraphs)
