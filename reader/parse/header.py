@@ -16,9 +16,12 @@ _TRANSMISSION = re.compile(r"^(VZCZC[A-Z0-9]*)\s*$")
 _PROSIGN = re.compile(r"^(ZZ|OO|PP|RR|[ZOPR])((?:\s+[A-Z]{5,8}\d*)+)\s*$")
 _DE = re.compile(r"^DE\s+([A-Z0-9]+)\s+#\s*(\d+)(?:/(\d+))?(?:\s+(\d{7}))?")
 _SECURITY = re.compile(r"^ZN[YR]\b.*$")
-# "O 261055Z JAN 10", "O 261055Z JAN 10        ZDK" (a trailing operating signal)
+# "O 261055Z JAN 10", "O 261055Z JAN 10        ZDK" (a trailing operating signal), "O R 181205Z NOV 75"
+# (the precedence for the action addressees, then the one for those informed), "... CCY" or "... (CORRECTED COPY)".
 _DTG_LINE = re.compile(
-    r"^(?:(?P<prec>ZZ|OO|PP|RR|[ZOPR])\s+)?(?P<dtg>[0-3]\d[0-2]\d[0-5]\dZ\s+[A-Z]{3}\w*\s+\d{2,4})(?:\s+Z[A-Z0-9]{2,3}(?:-\d)?)*\s*$", re.I
+    r"^(?:(?P<prec>ZZ|OO|PP|RR|[ZOPR])(?:\s+[ZOPR])?\s+)?(?P<dtg>[0-3]\d[0-2]\d[0-5]\dZ\s+[A-Z]{3}\w*\s+\d{2,4})"
+    r"(?:\s+Z[A-Z0-9]{2,3}(?:-\d)?|\s+[A-Z]{3}|\s+\((?:CORRECTED COPY|CORRECTED|CORR)\))*\s*$",
+    re.I,
 )
 # A copy may write the labels with a colon ("FM: AMEMBASSY PARIS", "FROM: ...", "TO: SECSTATE WASHDC").
 _FM = re.compile(r"^(?:FM:?|FROM:)\s+(.+?)\s*$")

@@ -674,3 +674,11 @@ def test_a_heading_in_mixed_case_with_no_rule_heads_the_paragraph_under_it() -> 
     assert not any((p.heading or "").startswith("Governor of Colorado") for p in buenos_aires)
     assert not any(p.heading == "Outline" for p in parse_one("html/05SANJOSE2249.html").paragraphs)
     assert not any("End Note" in (p.heading or "") for p in parse_one("html/05BUENOSAIRES496.html").paragraphs)
+
+
+def test_a_date_time_group_with_two_precedences_gives_the_action_one() -> None:
+    """"O P 280224Z MAR 09" (immediate for the addressees, priority for those informed), "O R
+    181205Z NOV 75 ZFF4": the line was no date-time group line, and the precedence was lost."""
+    assert parse_one("html/09STATE30049.html").precedence == "IMMEDIATE"
+    libreville = parse_one("html-2011-08/7575LIBREVILLE1895.html")
+    assert (libreville.precedence, libreville.dtg) == ("IMMEDIATE", "181205Z NOV 75")
