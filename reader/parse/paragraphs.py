@@ -364,6 +364,20 @@ def _without_marks(heading: str) -> str:
     return _MARKDOWN_HEADING.sub("", heading)
 
 
+def _lines_above(heads: dict[int, Head], lines: list[str]) -> set[int]:
+    """The last line with text above each head (blank lines between or none), unless it is a head
+    itself: the lines a heading with no rule may stand on. Found from the heads, few, rather than
+    asked of every line."""
+    above: set[int] = set()
+    for head in heads:
+        index = head - 1
+        while index >= 0 and (not lines[index] or lines[index].isspace()):
+            index -= 1
+        if index >= 0 and index not in heads:
+            above.add(index)
+    return above
+
+
 def _head_next(lines: list[str], start: int, heads: dict[int, Head]) -> bool:
     """Whether the first line with text from ``start`` on opens a paragraph."""
     return index_with_text(lines, start) in heads
@@ -373,6 +387,7 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
     """Split the text after the front matter into paragraphs (``markdown``: a Markdown copy)."""
     headings, rules = _headings(lines)
     heads, warnings, strays = select_heads(lines, markdown)
+    above_heads = _lines_above(heads, lines)
     drafts: list[_Draft] = []
     pending_heading: str | None = None
     for index, line in enumerate(lines):
@@ -394,20 +409,14 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
         ):
             pending_heading = line.strip().rstrip(":")  # "Summary" alone over paragraph 1: its heading
             continue
-        if head is None and line.isupper() and _heading_in_capitals(lines, index) and _head_next(lines, index + 1, heads):
-            pending_heading = _without_marks(line.strip())  # "MORE BRUTAL KILLINGS" / (blank) / "4. (C) ..."
-            continue
-        if (
-            head is None
-            and first.isupper()
-            and index > 1
-            and not lines[index - 1].strip()  # (asked first: most lines follow a line with text)
-            and not line.isupper()
-            and _heading_in_mixed_case(lines, index)
-            and _head_next(lines, index + 1, heads)
-        ):
-            pending_heading = _without_rules(_without_marks(line.strip()))  # "Large majority expected for mandate renewal"
-            continue
+        if head is None and index in above_heads:
+            if line.isupper():
+                if _heading_in_capitals(lines, index):
+                    pending_heading = _without_marks(line.strip())  # "MORE BRUTAL KILLINGS" / (blank) / "4. (C) ..."
+                    continue
+            elif first.isupper() and _heading_in_mixed_case(lines, index):
+                pending_heading = _without_rules(_without_marks(line.strip()))  # "Large majority expected for mandate renewal"
+                continue
         if head is None and first == "(" and (marked := _marked_block(line, drafts)) is not None:
             # "(SBU) Post delivered reftel ...": an unnumbered paragraph that opens with its marking.
             drafts.append(_Draft(None, marked[0], pending_heading, [marked[1]]))
