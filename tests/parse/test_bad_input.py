@@ -166,3 +166,22 @@ def test_a_missing_path_and_a_folder_given_as_a_file(tmp_path: Path) -> None:
     assert isinstance(missing, ParseError) and missing.message.startswith("The file cannot be read")
     (folder,) = list(parse_file(tmp_path))
     assert isinstance(folder, ParseError) and folder.message == "This is a folder, not a file."
+
+
+def test_a_cable_padded_with_zero_bytes_is_read(tmp_path: Path) -> None:
+    """A cable file a copy or a disk padded with zero bytes to its block's size was refused as a
+    binary file. The padding is left out, with a warning; UTF-16 text keeps its zero bytes."""
+    raw = corpus_file("text/09PARIS1007.txt").read_bytes()
+    original = _only(corpus_file("text/09PARIS1007.txt"))
+    padded = tmp_path / "09PARIS1007.txt"
+    padded.write_bytes(raw + bytes(3000))
+    cable = _only(padded)
+    assert isinstance(cable, Cable)
+    assert [p.text for p in cable.paragraphs] == [p.text for p in original.paragraphs]
+    assert "3000 zero bytes at the end of the file were left out" in cable.warnings
+    wide = tmp_path / "wide.txt"
+    wide.write_bytes(raw.decode("latin-1").encode("utf-16-le") + bytes(8))
+    assert isinstance(_only(wide), Cable) and _only(wide).reference_id == "09PARIS1007"
+    inside = tmp_path / "inside.txt"  # zero bytes inside the text: not a text file
+    inside.write_bytes(raw[:1000] + bytes(2) + raw[1000:])
+    assert isinstance(_only(inside), ParseError)
