@@ -36,6 +36,7 @@ SHAPES: dict[str, str] = {
     "page markers": "CONFIDENTIAL\n\nPAGE 02 ROME 01196 01 OF 02 082030Z\n",
     "banners": "C O N F I D E N T I A L SECTION 01 OF 02 ROME 001234\n\nSIPDIS\n\n",
     "headings": "Heading Here\n------------\n\n",
+    "headings with no rule": "Text ends here.\n\n\nA Heading in Mixed Case\n\n\n5. (C) Text.\n",
     "boxed headings on one line": "------ Heading ------ text. ",
     "classified-by lines": "Classified By: Ambassador John Doe for reasons 1.4 (b)\n",
     "subject lines": "SUBJECT: THE SUBJECT\n",
