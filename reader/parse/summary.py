@@ -55,7 +55,21 @@ def find_summary(paragraphs: list[Paragraph]) -> str | None:
         match = _START.match(paragraph.text) or _BEGIN.search(paragraph.text)
         if match:
             return _collect(paragraphs, start, match.end())
+        if section := _SECTION_ONE_SUMMARY.search(paragraph.text):
+            return _section_text(paragraph.text, section.end())
     return _closed_only(paragraphs)
+
+
+_SECTION_ONE_SUMMARY = re.compile(r"(?:^|\n\n)[ \t]*I\.[ \t]+SUMMARY\b[\s:.\-]*", re.I)
+"""A report in numbered sections (the yearly narcotics report's "I. Summary" / "II. Status of
+Country" / ...), whose first section, after a line of introduction, is the summary."""
+_SECTION_TWO = re.compile(r"\n\n[ \t]*II\.\s")
+
+
+def _section_text(text: str, start: int) -> str | None:
+    """The text of a section from ``start`` to the next section ("II.") or End Summary."""
+    ends = [match.start() for match in (_SECTION_TWO.search(text, start), _END.search(text, start)) if match]
+    return text[start : min(ends, default=len(text))].strip() or None
 
 
 _SHORTEST_SUMMARY = 40

@@ -682,3 +682,12 @@ def test_a_date_time_group_with_two_precedences_gives_the_action_one() -> None:
     assert parse_one("html/09STATE30049.html").precedence == "IMMEDIATE"
     libreville = parse_one("html-2011-08/7575LIBREVILLE1895.html")
     assert (libreville.precedence, libreville.dtg) == ("IMMEDIATE", "181205Z NOV 75")
+
+
+def test_the_summary_of_a_report_in_numbered_sections() -> None:
+    """09REYKJAVIK196, a yearly narcotics report: "Iceland's submission ...:" / "I. Summary ..." /
+    "II. Status of Country ...". The first section is the summary; there was none."""
+    reykjavik = parse_one("html/09REYKJAVIK196.html")
+    assert reykjavik.summary is not None
+    assert reykjavik.summary.startswith("Icelandic authorities confront limited, but increasing, levels")
+    assert reykjavik.summary.endswith("Iceland is a party to the 1988 UN Drug Convention.")
