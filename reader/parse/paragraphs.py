@@ -94,6 +94,8 @@ def _headings(lines: list[str]) -> tuple[dict[int, str], set[int]]:
             prev = index - 1
             if prev > 0 and _DROP.match(lines[prev]):
                 prev -= 1  # "TSVANGIRAI LOOKS INTO THE CRYSTAL BALL" / "SIPDIS" / "-----"
+            if prev > 0 and not lines[prev].strip():
+                prev = _heading_over_a_gap(lines, prev)  # "Down but Not Out" / (blank) / "-----"
             above = lines[prev].strip() if prev >= 0 else ""
             if above and len(above) <= 100 and not RULE.match(above) and not HEAD.match(above) and not _opens_box(lines, index):
                 headings[prev] = _without_rules(above)
@@ -102,6 +104,28 @@ def _headings(lines: list[str]) -> tuple[dict[int, str], set[int]]:
         elif (match := _HEADING_WITH_RULE.match(line)) and not HEAD.match(line) and len(match["rule"]) >= min(6, len(match["text"])):
             headings[index] = _without_rules(match["text"])
     return headings, rules
+
+
+_GAP_UNDER_A_HEADING = 2
+"""Blank lines a page may put between a heading and its rule (a double-spaced page puts one)."""
+_NOT_A_HEADING_OVER_A_GAP = (".", "!", "?", ",", ";", ":")
+
+
+def _heading_over_a_gap(lines: list[str], blank: int) -> int:
+    """The index of the heading a rule underlines across blank lines ("Down but Not Out" / (blank) /
+    "------", ``blank`` the blank line above the rule), or ``blank`` when there is none: a short
+    line standing alone (a blank line or a rule above it) that ends no sentence and is no item.
+    A rule under a paragraph's last sentence, across a blank line, separates; it underlines nothing."""
+    above = blank
+    while above >= 0 and blank - above < _GAP_UNDER_A_HEADING and not lines[above].strip():
+        above -= 1
+    if above < 0 or not lines[above].strip():
+        return blank
+    text = lines[above].strip()
+    alone = above == 0 or not lines[above - 1].strip() or RULE.match(lines[above - 1]) is not None
+    if alone and len(text) <= 100 and not text.endswith(_NOT_A_HEADING_OVER_A_GAP) and not _ITEM.match(text):
+        return above
+    return blank
 
 
 _WRAPPED_HEADING_LINE = 60

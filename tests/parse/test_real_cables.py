@@ -191,6 +191,7 @@ def test_headings_lose_the_rules_a_flattened_page_ran_into_their_line() -> None:
     assert [p.heading for p in cable.paragraphs if p.heading] == [
         "SUMMARY",
         "BP SEES IPO AS KEY",
+        "CHANGES TO TOP MANAGEMENT WEAKEN GOVERNANCE",  # boxed by rules a blank line away
         "EXPATS",
         "A GOOD DEAL, OR DID BP CAVE?",
         "WILL IT HOLD?",
@@ -691,3 +692,20 @@ def test_the_summary_of_a_report_in_numbered_sections() -> None:
     assert reykjavik.summary is not None
     assert reykjavik.summary.startswith("Icelandic authorities confront limited, but increasing, levels")
     assert reykjavik.summary.endswith("Iceland is a party to the 1988 UN Drug Convention.")
+
+
+def test_a_heading_a_blank_line_above_its_rule() -> None:
+    """"Down but Not Out" / (blank) / "--------" / ... / "¶3. (SBU) ...", and a double-spaced page's
+    box ("-----" / (blank) / "Economic Stability" / (blank) / "-----"): the rule underlined a blank
+    line, and the heading stayed at the end of the paragraph above (10DHAKA27's summary ended with
+    the next section's heading)."""
+    bogota = parse_one("html/09BOGOTA3998.html")
+    assert [p.heading for p in bogota.paragraphs[:3]] == ["Summary", "52,000 in Seven Years", "Down but Not Out"]
+    assert bogota.paragraphs[0].number == 1  # the "Summary" heading is no paragraph of its own
+    buenos_aires = parse_one("html/07BUENOSAIRES1244.html")
+    assert buenos_aires.paragraphs[1].heading == "Economic Stability"
+    assert not buenos_aires.paragraphs[0].text.endswith("Economic Stability")
+    dhaka = parse_one("html/10DHAKA27.html")
+    assert dhaka.summary is not None and dhaka.summary.endswith("a region that can use more of both.")
+    # A rule under a paragraph's last sentence, across a blank line, underlines nothing.
+    assert all(not (p.heading or "").endswith(".") for p in parse_one("html/05BUENOSAIRES496.html").paragraphs)
