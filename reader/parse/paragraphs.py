@@ -134,14 +134,14 @@ _WRAPPED_HEADING_LINE = 60
 
 def _heading_wraps_above(lines: list[str], index: int) -> bool:
     """Whether the underlined heading at ``index`` began on the line above it: a short line after a
-    blank one, opening with a capital, ending no sentence, neither line a paragraph's head nor the
-    upper one a list's item."""
+    blank one (or under a box's top rule), opening with a capital, ending no sentence, neither line
+    a paragraph's head nor the upper one a list's item."""
     if index < 1 or lines[index].rstrip().endswith("."):
         return False
     upper = lines[index - 1].strip()
     return (
         0 < len(upper) <= _WRAPPED_HEADING_LINE
-        and (index == 1 or not lines[index - 2].strip())
+        and (index == 1 or not lines[index - 2].strip() or RULE.match(lines[index - 2]) is not None)
         and not upper[0].islower()
         and not upper.endswith((".", "!"))
         and not RULE.match(upper)
@@ -355,6 +355,8 @@ def _heading_in_mixed_case(lines: list[str], index: int) -> bool:
     no sentence and holding none, after a blank line under a finished sentence (not under a list,
     whose last item it would be); not closing words, a list item or mostly digits (an id)."""
     text = lines[index].strip()
+    if text[:2] == "--":
+        text = _without_marks(text)  # "--Power Behind the Throne--"
     if not (3 < len(text) <= _HEADING_IN_MIXED_CASE) or not text[0].isupper() or text.endswith(_NOT_A_HEADING_END):
         return False
     if index < 2 or lines[index - 1].strip():
@@ -376,7 +378,7 @@ def _heading_in_mixed_case(lines: list[str], index: int) -> bool:
     )
 
 
-_BOXED = re.compile(r"^(//|\*\*|__)\s*(?P<text>.+?)\s*\1$")
+_BOXED = re.compile(r"^(//|\*\*|__|--)\s*(?P<text>.+?)\s*\1$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 
 
@@ -402,6 +404,29 @@ def _lines_above(heads: dict[int, Head], lines: list[str]) -> set[int]:
     return above
 
 
+_LONGEST_BOXED_HEADING = 150
+
+
+def _two_line_boxes(lines: list[str], above_heads: set[int]) -> dict[int, str]:
+    """Headings boxed in slashes and wrapped onto two lines over a head ("//LOOKING AHEAD -
+    INVESTIGATIONS LIKELY TO UNCOVER MORE" / "DETAILS//" / (blank) / "6. (U) ..."), by their first
+    line's index: a blank line above them, the slashes opening the first and closing the second."""
+    boxes: dict[int, str] = {}
+    for index in above_heads:
+        second = lines[index].strip()
+        if index < 1 or not second.endswith("//") or second.startswith("//"):
+            continue
+        first = lines[index - 1].strip()
+        if (
+            first.startswith("//")
+            and not first.endswith("//")
+            and (index == 1 or not lines[index - 2].strip())
+            and len(first) + len(second) <= _LONGEST_BOXED_HEADING
+        ):
+            boxes[index - 1] = _without_marks(f"{first} {second}")
+    return boxes
+
+
 def _head_next(lines: list[str], start: int, heads: dict[int, Head]) -> bool:
     """Whether the first line with text from ``start`` on opens a paragraph."""
     return index_with_text(lines, start) in heads
@@ -412,6 +437,7 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
     headings, rules = _headings(lines)
     heads, warnings, strays = select_heads(lines, markdown)
     above_heads = _lines_above(heads, lines)
+    two_line_boxes = _two_line_boxes(lines, above_heads)
     drafts: list[_Draft] = []
     pending_heading: str | None = None
     for index, line in enumerate(lines):
@@ -433,12 +459,16 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
         ):
             pending_heading = line.strip().rstrip(":")  # "Summary" alone over paragraph 1: its heading
             continue
+        if head is None and two_line_boxes and (index in two_line_boxes or index - 1 in two_line_boxes):
+            if index in two_line_boxes:  # "//LOOKING AHEAD - ... MORE" / "DETAILS//"
+                pending_heading = two_line_boxes[index]
+            continue
         if head is None and index in above_heads:
             if line.isupper():
                 if _heading_in_capitals(lines, index):
                     pending_heading = _without_marks(line.strip())  # "MORE BRUTAL KILLINGS" / (blank) / "4. (C) ..."
                     continue
-            elif first.isupper() and _heading_in_mixed_case(lines, index):
+            elif (first.isupper() or first == "-") and _heading_in_mixed_case(lines, index):
                 pending_heading = _without_rules(_without_marks(line.strip()))  # "Large majority expected for mandate renewal"
                 continue
         if head is None and first == "(" and (marked := _marked_block(line, drafts)) is not None:

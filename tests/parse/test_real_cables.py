@@ -558,10 +558,18 @@ def test_offices_named_without_for_are_for_entries() -> None:
 
 
 def test_a_heading_wrapped_onto_two_lines_over_its_rule_is_one_heading() -> None:
+    """Also inside a box of rules ("-----" / "RUSSIAN DEFENSE ... TO" / "MIL-TO-MIL COOPERATION" /
+    "-----") or of slashes ("//LOOKING AHEAD - ... MORE" / "DETAILS//"); and a heading boxed in
+    double dashes ("--Power Behind the Throne--") is read too."""
     cases = {
         "html/09RANGOON536.html": "Visit, Meeting with Head of State Can Enhance Bilateral Relationship",
         "html/09ABIDJAN406.html": "MYTH #2: The Forces Nouvelles Are Disarming; Cote d'Ivoire Is Being Reunified",
         "html/07LAPAZ3153.html": "Beni on Venezuelan Mystery Flights: We're Not Gonna Take It, Anymore",
+        "html/09MOSCOW2529.html": "RUSSIAN DEFENSE MINISTRY REFORM POSES CHALLENGES TO MIL-TO-MIL COOPERATION",
+        "html/06SANJOSE2312.html": "SITUATION CLOSE TO NORMAL IN MOIN; LIMON REMAINS SEVERELY AFFECTED",
+        "html/09MADRID97.html": "LOOKING AHEAD - INVESTIGATIONS LIKELY TO UNCOVER MORE DETAILS",
+        "html/09MADRID673.html": "MEETING WITH SECOND VP AND MINISTER OF ECONOMY AND FINANCE SALGADO",
+        "html/08OSLO406.html": "Power Behind the Throne",
     }
     for relative, heading in cases.items():
         paragraphs = parse_one(relative).paragraphs
