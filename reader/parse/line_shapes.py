@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-RULE = re.compile(r"^\s*[-=_*](?:[-=_*]{3}|(?:[ \t][-=_*]){3})[-=_*\s]*$")
+RULE = re.compile(r"^\s*[-=_*](?:[-=_*]{3}|(?:[ \t][-=_*]){3})[-=_*\s]*(?:[¶\ufffd]\s*)?$")
 """A rule drawn with dashes, equals signs, underscores or asterisks, touching ("-------") or a
-space apart ("- - - - - - -", which some posts draw under their headings)."""
+space apart ("- - - - - - -", which some posts draw under their headings); a page may leave a
+stray pilcrow after it ("------------------- ¶")."""
 
 SUMMARY_HEADING = re.compile(r"^\W*SUMMARY(?:\s+(?:AND|&)\s+[A-Z]+(?:\s+[A-Z]+)?)?\W*$", re.I)
 """The summary's heading on a line of its own: "Summary", "SUMMARY AND COMMENT:", "Summary -------"."""

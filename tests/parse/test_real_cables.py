@@ -715,5 +715,9 @@ def test_a_heading_a_blank_line_above_its_rule() -> None:
     assert not buenos_aires.paragraphs[0].text.endswith("Economic Stability")
     dhaka = parse_one("html/10DHAKA27.html")
     assert dhaka.summary is not None and dhaka.summary.endswith("a region that can use more of both.")
+    # A box whose bottom rule has a stray pilcrow after it ("------------------- ¶").
+    cairo = parse_one("html/09CAIRO79.html")
+    assert cairo.paragraphs[1].heading == "A Pervasive Problem"
+    assert cairo.paragraphs[0].text.endswith("End summary and comment.")
     # A rule under a paragraph's last sentence, across a blank line, underlines nothing.
     assert all(not (p.heading or "").endswith(".") for p in parse_one("html/05BUENOSAIRES496.html").paragraphs)
