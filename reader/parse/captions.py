@@ -75,7 +75,7 @@ def caption_words(line: str) -> list[str] | None:
         return ["SENSITIVE BUT UNCLASSIFIED"]
     if text.startswith(("CORRECTED COPY", "CORRECTEDCOPY")):
         return ["CORRECTED COPY"]  # and what was corrected: "CAPTION", "- Classification", "(PARA NUMBERING)"
-    # "CORRECTED COPY --CHANGE OF CLASSIFICATION", "NOFORN (TEXT)": a caption and a note.
+    # "NOFORN (TEXT)": a caption and a note.
     lead = _CAPTION_THEN_NOTE.match(text)
     if lead and lead[1].strip() in CAPTION_WORDS:
         return [lead[1].strip()]

@@ -53,6 +53,18 @@ def utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
+def without_zero_padding(data: bytes) -> tuple[bytes, int]:
+    """``data`` without the zero bytes a copy or a disk left after the text (a cable file padded to
+    its block's size), and how many there were. UTF-16 text, whose characters hold zero bytes, is
+    left as it is; zero bytes inside the text still make it no text file (``sniff_binary``)."""
+    if not data.endswith(b"\x00"):
+        return data, 0
+    text = data.rstrip(b"\x00")
+    if not text or text.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(text[:8192]):
+        return data, 0
+    return text, len(data) - len(text)
+
+
 def sniff_binary(head: bytes) -> str | None:
     """A description of a binary file format, or None when ``head`` looks like text."""
     for magic, what in _MAGIC:

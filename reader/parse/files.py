@@ -6,7 +6,6 @@ read as a cable yields a ParseError with one clear sentence; nothing raises.
 
 from __future__ import annotations
 
-import codecs
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -15,7 +14,7 @@ from pathlib import Path
 
 from reader.model import Cable, ParseError, ParseResult, Source
 from reader.parse.cable_text import parse_cable_text
-from reader.parse.decode import NotText, decode_bytes, utf16_without_bom
+from reader.parse.decode import NotText, decode_bytes, without_zero_padding
 from reader.parse.html_page import extract_page
 from reader.parse.markdown import looks_like_markdown, normalize_markdown
 from reader.parse.release_csv import BadRow, ReleaseRow, looks_like_release_csv, open_release, read_release_rows
@@ -78,7 +77,7 @@ def parse_bytes(data: bytes, path: str, truncated_from: int | None = None) -> Pa
     """Parse one cable held in ``data`` (the file's bytes, or their first part)."""
     if not data.strip():
         return ParseError(Source(path, "unknown", None), "The file is empty.")
-    data, padding = _without_nul_padding(data)
+    data, padding = without_zero_padding(data)
     try:
         text, encoding = decode_bytes(data)
     except NotText as exc:
@@ -96,18 +95,6 @@ def parse_bytes(data: bytes, path: str, truncated_from: int | None = None) -> Pa
     if padding:
         cable.warn(f"{padding} zero bytes at the end of the file were left out")
     return cable
-
-
-def _without_nul_padding(data: bytes) -> tuple[bytes, int]:
-    """``data`` without the zero bytes a copy or a disk left after the text (a cable file padded to
-    its block's size), and how many there were; UTF-16 text, whose characters hold zero bytes,
-    is left as it is."""
-    if not data.endswith(b"\x00"):
-        return data, 0
-    text = data.rstrip(b"\x00")
-    if not text or text.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(text[:8192]):
-        return data, 0
-    return text, len(data) - len(text)
 
 
 def unread_release_rows(
