@@ -135,6 +135,7 @@ def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, He
     warnings: list[str] = []
     strays: dict[int, int] = {}
     last = 0
+    last_marked = False
     reading_ones = False
     lookahead = _Lookahead(found)
     for position, candidate in enumerate(found):
@@ -142,12 +143,21 @@ def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, He
         if (one_mode or reading_ones) and candidate.alternative and _split_off_number(candidate, expected, lookahead, position):
             strays[candidate.index] = candidate.alternative
             continue
+        if _number_wrapped_off(candidate, expected, lines, lookahead, position):
+            strays[candidate.index] = candidate.number
+            continue
+        if last_marked and not (has_pilcrows or one_mode or reading_ones) and _inner_item(candidate, expected, lookahead, position):
+            continue
         number = _read(candidate, expected, last, has_pilcrows, one_mode or reading_ones, lookahead, position)
+        if number is None and not (has_pilcrows or one_mode) and _skip_or_restart(candidate, expected, last_marked, lookahead, position):
+            number = candidate.number
         if number is None:
             if candidate.pilcrow:
                 strays[candidate.index] = candidate.number
                 if candidate.mid_sentence:
                     warnings.append(f'"¶{candidate.number}." inside a sentence read as text')
+            elif not candidate.rest.strip() and _wraps_off_sentence(lines, candidate.index):
+                strays[candidate.index] = candidate.number  # "Please see paragraph" / "3.": the sentence's end
             continue
         if number != candidate.number:
             warnings.append(f'paragraph "{candidate.number}." read as {number}')
@@ -155,6 +165,7 @@ def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, He
             warnings.append(f"paragraph numbers jump from {last} to {number}")
         heads[candidate.index] = Head(number, candidate.number, candidate.rest)
         last = number
+        last_marked = candidate.marked
         # Once plain heads read as "1N." for N, the next one may skip a number too ("17." then "19.").
         reading_ones = not candidate.pilcrow and number == candidate.alternative != candidate.number
     return heads, warnings, strays
@@ -168,6 +179,48 @@ def _split_off_number(candidate: Candidate, expected: int, lookahead: _Lookahead
         return False
     following = lookahead.plain_after(position)
     return following is not None and following.alternative == expected
+
+
+def _skip_or_restart(candidate: Candidate, expected: int, last_marked: bool, lookahead: _Lookahead, position: int) -> bool:
+    """In a text without pilcrows: "7." then "9.", "10." (a number the cable skipped), or "5." then
+    "1.", "2." (a numbering that starts again), each after a blank line or marked, where the next
+    head goes on from it. Under a marked head, an unmarked line is rather an item of its list."""
+    if candidate.dot != "." or not (candidate.clear_before or candidate.marked) or (last_marked and not candidate.marked):
+        return False
+    if not (expected < candidate.number <= expected + _MAX_SKIP or (candidate.number == 1 and expected > 2)):
+        return False
+    following = lookahead.plain_after(position)
+    return following is not None and following.number == candidate.number + 1 and (following.clear_before or following.marked)
+
+
+def _inner_item(candidate: Candidate, expected: int, lookahead: _Lookahead, position: int) -> bool:
+    """In a text without pilcrows whose last head was marked: an unmarked "3." where the next marked
+    line is "3. (S//NF) ...", the head expected. The unmarked one is an item of a list the paragraph
+    holds (a letter quoted with its own numbers), whose numbers met the cable's own."""
+    if candidate.marked or candidate.number != expected:
+        return False
+    following = lookahead.marked_after(position)
+    return following is not None and following.number == expected
+
+
+def _wraps_off_sentence(lines: list[str], index: int) -> bool:
+    """Whether the line above (a blank line between them at most) stops inside a sentence, on a word."""
+    for above in (index - 1, index - 2):
+        if above < 0:
+            return False
+        prior = lines[above].rstrip()
+        if prior:
+            return prior[-1:].isalpha() and not prior.endswith(SENTENCE_END)
+    return False
+
+
+def _number_wrapped_off(candidate: Candidate, expected: int, lines: list[str], lookahead: _Lookahead, position: int) -> bool:
+    """In a text without pilcrows: "Please see paragraph" / "2." / "2. (S) ...", the next head's own
+    number wrapped off the sentence that points to it, with no text of its own, right before that head."""
+    if candidate.pilcrow or candidate.number != expected or candidate.rest.strip():
+        return False
+    following = lookahead.plain_after(position)
+    return following is not None and following.number == expected and _wraps_off_sentence(lines, candidate.index)
 
 
 def _numbered_with_parentheses(found: list[Candidate]) -> bool:
@@ -188,19 +241,25 @@ class _Lookahead:
         self._found = found
         self._pilcrow: list[Candidate | None] = []
         self._plain: list[Candidate | None] = []
+        self._marked: list[Candidate | None] = []
 
     def _fill(self) -> None:
         pilcrow: Candidate | None = None
         plain: Candidate | None = None
+        marked: Candidate | None = None
         for candidate in reversed(self._found):
             self._pilcrow.append(pilcrow)
             self._plain.append(plain)
+            self._marked.append(marked)
             if candidate.pilcrow:
                 pilcrow = candidate
             else:
                 plain = candidate
+            if candidate.marked:
+                marked = candidate
         self._pilcrow.reverse()
         self._plain.reverse()
+        self._marked.reverse()
 
     def pilcrow_after(self, position: int) -> Candidate | None:
         if not self._pilcrow:
@@ -211,6 +270,11 @@ class _Lookahead:
         if not self._plain:
             self._fill()
         return self._plain[position]
+
+    def marked_after(self, position: int) -> Candidate | None:
+        if not self._marked:
+            self._fill()
+        return self._marked[position]
 
 
 def _read(
@@ -242,7 +306,7 @@ def _read(
         return candidate.number
     readings = [alternative, candidate.number] if one_mode and alternative else [candidate.number]
     if not one_mode and alternative == expected:
-        readings.append(alternative)
+        readings.append(alternative)  # "15." for the 5 expected: a pilcrow the copy wrote as "1"
     # In a copy whose pilcrows read as "1", a marked "15. (C)" is a head even right under a line of text.
     plain = candidate.dot != ")" and (
         (candidate.clear_before and (candidate.marked or one_mode)) or (one_mode and candidate.marked and candidate.dot == ".")

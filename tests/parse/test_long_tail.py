@@ -261,6 +261,69 @@ def test_a_split_off_paragraph_number_in_a_copy_whose_pilcrows_read_as_one(relat
     assert [p.text for p in copy.paragraphs] == [p.text for p in original.paragraphs]
 
 
+@pytest.mark.parametrize("relative", ["html/09CAIRO204.html", "html/09STATE39054.html", "html/09TRIPOLI632.html"])
+def test_a_paragraph_number_wrapped_off_its_sentence_in_a_text_without_pilcrows(relative: str) -> None:
+    """The same pages copied as plain text, with no pilcrow at all: "see paragraph" / (blank) / "3."
+    / "2. (S/NF) ..." ends the sentence with "3." and opens no paragraph, as on the page."""
+    page_text = extract_page(decode_bytes(corpus_file(relative).read_bytes())[0]).text
+    copy = parse_text(page_text.replace("¶", ""))
+    original = parse_one(relative)
+    assert [(p.number, p.marking) for p in copy.paragraphs] == [(p.number, p.marking) for p in original.paragraphs]
+    assert [p.text for p in copy.paragraphs] == [p.text for p in original.paragraphs]
+
+
+def test_the_next_heads_own_number_wrapped_off_a_sentence_opens_no_empty_paragraph() -> None:
+    """09TRIPOLI632's "see para" / "5." with the number its next head has ("see para" / "2." /
+    "2. (C) ..."): one paragraph 2, and the sentence ends with "2."."""
+    page_text = extract_page(decode_bytes(corpus_file("html/09TRIPOLI632.html").read_bytes())[0]).text
+    copy = parse_text(page_text.replace("¶", "").replace("see para\n\n5.", "see para\n\n2.", 1))
+    assert [p.number for p in copy.paragraphs][:3] == [1, 2, 3]
+    assert copy.paragraphs[0].text.endswith("see para 2.")
+
+
+def _without_pilcrows(relative: str) -> Cable:
+    """A page's cable text copied as plain text, every pilcrow lost (as a copy from a web view is)."""
+    return parse_text(extract_page(decode_bytes(corpus_file(relative).read_bytes())[0]).text.replace("¶", ""))
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "html/06BRASILIA2094.html",  # 7, then 9 to 14 (8 sits inside paragraph 7's last line)
+        "html/08STATE58722.html",  # 1, 2, then 4 to 7
+        "html/08BAKU625.html",  # 2, then "5. (C) XXXXXXXXXXXX" right under its text, 6, 7, then 9
+        "html/09BERLIN1626.html",  # 1 to 5, then 1 to 5 again: two sections
+    ],
+)
+def test_skipped_and_restarted_numbers_in_a_text_without_pilcrows(relative: str) -> None:
+    """Without pilcrows, a number the cable skipped or a numbering that starts again opens a
+    paragraph when the next head goes on from it: the paragraphs are the page's, not the first
+    few (every head after a skip used to stay text)."""
+    copy = _without_pilcrows(relative)
+    original = parse_one(relative)
+    assert [(p.number, p.marking) for p in copy.paragraphs] == [(p.number, p.marking) for p in original.paragraphs]
+
+
+@pytest.mark.parametrize(
+    ("relative", "numbers", "inside"),
+    [
+        # a letter quoted with its own numbers 1 to 7 in paragraph 2, then "3. (S//NF) Comment"
+        ("html/08LONDON1115.html", [1, 2, 3], ["\n\n1. I am grateful", "\n\n3. However, recent U2 flights"]),
+        # a treaty's outline numbered 1 to 8 in paragraph 1, then "2. (C)" and "3. (C)"
+        ("html/05SANJOSE2249.html", [1, 2, 3], ["\n\n2. "]),
+    ],
+)
+def test_a_list_inside_a_marked_paragraph_stays_its_text_without_pilcrows(relative: str, numbers: list[int], inside: list[str]) -> None:
+    """In a portion-marked cable copied without pilcrows, an unmarked "3." of a list inside a
+    paragraph is no head where the next marked line is "3. (S//NF)": the list stays in the
+    paragraph's text, and the marked paragraph after it is read (it used to be swallowed)."""
+    copy = _without_pilcrows(relative)
+    assert [p.number for p in copy.paragraphs] == numbers
+    assert all(p.marking for p in copy.paragraphs)
+    holder = copy.paragraphs[numbers.index(2) if relative.endswith("LONDON1115.html") else 0]
+    assert all(piece in holder.text for piece in inside)
+
+
 # -- fragments and signers ----------------------------------------------------------------------
 
 
