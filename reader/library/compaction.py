@@ -16,7 +16,6 @@ it needs as much free space as the library, and without it the library is sound,
 from __future__ import annotations
 
 import os
-import sqlite3
 import threading
 import time
 from collections import deque
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from reader.library.packing import repack_document, repack_text
 from reader.library.schema import library_error, open_library_database
+from reader.library.sqlite import sqlite3
 from reader.parse.parallel import ordered_map
 
 COMPACT_LEVEL = 9

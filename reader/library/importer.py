@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -20,6 +19,7 @@ from reader.library.import_work import FileOutcome, ImportTask, Outcome, Release
 from reader.library.library import Library
 from reader.library.records import CableRecord
 from reader.library.schema import library_error
+from reader.library.sqlite import sqlite3
 from reader.model import ParseError
 from reader.parse.batches import batches, release_batches
 from reader.parse.parallel import ordered_map

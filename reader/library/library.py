@@ -7,7 +7,6 @@ transactions, in WAL mode, so a crash or a second window never corrupts it.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -28,6 +27,7 @@ from reader.library.packing import (
 from reader.library.query import ListQuery, MonthCounts, SearchHit, Summary, month_bounds, month_counts_of
 from reader.library.records import CableRecord, body_text, indexed_text, label_date, labels_in_columns, record_of
 from reader.library.schema import LIST_INDEXES, analyze, ensure_list_indexes, open_library_database
+from reader.library.sqlite import sqlite3
 from reader.library.tag_filter import normalised_tags_in_column
 from reader.library.versions import parse_source
 from reader.model import LEVELS, Cable

@@ -7,9 +7,10 @@ version is refused with a clear message and never touched.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+
+from reader.library.sqlite import sqlite3
 
 SCHEMA_VERSION = 7
 APPLICATION_ID = 0x43424C52  # "CBLR"

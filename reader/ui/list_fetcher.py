@@ -10,7 +10,6 @@ importer's writes) and hands the answer back.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from reader.library.library import Library
 from reader.library.query import ListQuery, MonthCounts
 from reader.library.schema import LibraryError
+from reader.library.sqlite import sqlite3
 
 
 @dataclass(frozen=True)

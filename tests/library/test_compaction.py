@@ -4,7 +4,6 @@ cable, source text, search and filter reads as before."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -17,6 +16,7 @@ from reader.library.importer import import_paths
 from reader.library.library import Library
 from reader.library.packing import DOCUMENT, ZLIB_DOCUMENT, model_json
 from reader.library.query import ListQuery
+from reader.library.sqlite import sqlite3
 from reader.model.json_codec import cable_to_json
 from tests.conftest import REPO
 

@@ -4,7 +4,6 @@ format-4 library migrated in place, its zlib blobs still read beside the new one
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import subprocess
 import sys
 import zlib
@@ -20,6 +19,7 @@ from reader.library.library import Library
 from reader.library.packing import DOCUMENT, ZLIB_DOCUMENT, pack_document, unpack_cable
 from reader.library.query import ListQuery
 from reader.library.schema import SCHEMA_VERSION
+from reader.library.sqlite import sqlite3
 from reader.model.json_codec import cable_to_json
 from reader.parse import parse_file
 from reader.review.versions import diff_versions

@@ -4,7 +4,6 @@ and rebuilt on the next opening if the import died before its end."""
 from __future__ import annotations
 
 import itertools
-import sqlite3
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from reader.library.importer import import_paths, is_bulk
 from reader.library.library import Library
 from reader.library.query import ListQuery
 from reader.library.schema import LIST_INDEXES
+from reader.library.sqlite import sqlite3
 from tests.conftest import REPO, SHARED_DATA
 
 RELEASE_SAMPLE = SHARED_DATA / "cables-sample.csv"

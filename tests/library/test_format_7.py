@@ -7,7 +7,6 @@ labels and the same filter matches."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from reader.library.library import Library
 from reader.library.query import ListQuery
 from reader.library.records import label_date, labels_in_columns
 from reader.library.schema import FILTER_TEXT, SCHEMA_VERSION
+from reader.library.sqlite import sqlite3
 from tests.conftest import REPO, corpus_cable
 
 FORMAT_6_LIBRARY = REPO / "tests" / "data" / "library-format-6.sqlite3"

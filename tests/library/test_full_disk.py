@@ -4,7 +4,6 @@ and the same import run again resumes after the last committed row."""
 from __future__ import annotations
 
 import resource
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from reader.library.importer import import_paths
 from reader.library.library import Library
 from reader.library.query import ListQuery
 from reader.library.schema import LibraryError
+from reader.library.sqlite import sqlite3
 from reader.parse.release_csv import open_release, read_release_rows
 from tests.conftest import REPO, SHARED_DATA
 

@@ -4,7 +4,6 @@ format-5 library is brought to it in place, holding the same words at the same p
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from reader.library.library import Library
 from reader.library.list_sql import RANK
 from reader.library.query import ListQuery
 from reader.library.schema import SCHEMA_VERSION, LibraryError
+from reader.library.sqlite import sqlite3
 from reader.parse import parse_file
 from tests.conftest import REPO, corpus_file
 from tests.library.conftest import paris_cable, release_row

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -14,6 +13,7 @@ from pathlib import Path
 from reader.library.importer import Importer, import_paths
 from reader.library.library import Library
 from reader.library.query import ListQuery
+from reader.library.sqlite import sqlite3
 from tests.conftest import REPO
 from tests.library.conftest import paris_cable, release_row
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -15,6 +14,7 @@ from reader.library.importer import import_paths
 from reader.library.library import Library
 from reader.library.query import ListQuery, month_bounds, month_counts_of
 from reader.library.schema import CACHE_KIB, SCHEMA_VERSION, LibraryError
+from reader.library.sqlite import sqlite3
 from reader.library.store import MemoryStore
 from reader.model import Cable
 from reader.parse import parse_file, parse_paths

@@ -3,13 +3,13 @@ and the full-text rows written at commit are right after updates inside one tran
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
 
 from reader.library.importer import Importer, import_paths
 from reader.library.library import Library
 from reader.library.query import ListQuery
+from reader.library.sqlite import sqlite3
 from tests.library.conftest import paris_cable, release_row
 from tests.library.test_import import write_release
 

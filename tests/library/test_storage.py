@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import random
 import shutil
-import sqlite3
 import zlib
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -20,6 +19,7 @@ from reader.library.list_sql import month_counts_sql
 from reader.library.query import ListQuery, month_counts_of
 from reader.library.records import UNDATED, record_of
 from reader.library.schema import SCHEMA_VERSION
+from reader.library.sqlite import sqlite3
 from reader.model.json_codec import cable_to_json
 from reader.parse import parse_file
 from reader.review.versions import diff_versions

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from reader.library import schema
 from reader.library.schema import SCHEMA_VERSION, LibraryError
+from reader.library.sqlite import sqlite3
 from reader.ui.library_upgrade import open_library_showing_upgrade
 from tests.conftest import REPO
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import sqlite3
 from datetime import UTC, datetime
 
 import pytest
@@ -12,6 +11,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from reader.library.citations import LOADED, NOT_IN_RELEASE, NOT_LOADED, CitationGraph, Edge, Node
+from reader.library.sqlite import sqlite3
 from reader.ui.graph_view import NODE_HEIGHT, NODE_WIDTH, layout_positions
 from reader.ui.main_window import MainWindow
 from reader.ui.timeline import month_index
