@@ -86,6 +86,8 @@ _NOT_SUBJECT_TAIL = re.compile(r"---|===|^\W*(?:BEGIN\s+)?(?:SUMMARY|INTRODUCTIO
 _LABEL_ONLY = re.compile(r"^(?:CLASSIFI?E?D\s+BY|SUBJECT|SUBJ|REFS?|REFTELS?|TAGS?)\s*:?$", re.I)
 _MARKING_ONLY = re.compile(r"^\(" + PORTION_MARK + r"\)$", re.I)
 _SUBJECT_MARKING = re.compile(r"^" + MARKING.pattern + r"\s*", re.I)
+_TRAILING_SUBJECT_MARKING = re.compile(r"\s+" + MARKING.pattern + r"\s*$")
+"""``... GRAPHITE CASE (S)``: the subject's marking written after it, in capitals."""
 
 
 @dataclass
@@ -373,11 +375,14 @@ def subject_text(lines: list[str]) -> str:
 
 
 def split_subject_marking(subject: str) -> tuple[str, str | None]:
-    """``(C/NF) WHO WOULD REPLACE...`` -> the subject and its portion marking."""
+    """``(C/NF) WHO WOULD REPLACE...`` or ``... GRAPHITE CASE (S)`` -> the subject and its portion marking."""
     match = _SUBJECT_MARKING.match(subject)
-    if not match:
-        return subject, None
-    return subject[match.end() :].strip(), " ".join(match["marking"].upper().split())
+    if match:
+        return subject[match.end() :].strip(), " ".join(match["marking"].upper().split())
+    after = _TRAILING_SUBJECT_MARKING.search(subject) if subject.endswith(")") else None
+    if after:
+        return subject[: after.start()].strip(), " ".join(after["marking"].split())
+    return subject, None
 
 
 def ref_text(block: str) -> str:

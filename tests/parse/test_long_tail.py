@@ -184,6 +184,17 @@ def test_subject_shapes() -> None:
     assert parse_one("html/08BUENOSAIRES879.html").subject == malbec
 
 
+def test_a_subjects_marking_written_after_it() -> None:
+    """"SUBJECT: FOLLOWING-UP ... GRAPHITE / CASE (S)": the marking is the subject's, as one
+    written before it is; a parenthesis that is no marking, or one in lower case, stays."""
+    graphite = parse_one("html/08STATE23763.html")
+    assert graphite.subject == "FOLLOWING-UP WITH INDIA ON THE XXXXXXXXXXXX GRAPHITE CASE"
+    assert graphite.subject_marking == "S"
+    assert parse_text("SUBJECT: TRADE POLICY REVIEW (TPR)\n\n1. text").subject == "TRADE POLICY REVIEW (TPR)"
+    assert parse_text("SUBJECT: Pakistan Earthquake Relief: Part (c)\n\n1. text").subject_marking is None
+    assert parse_text("SUBJECT: IRAN SANCTIONS (S//NF)\n\n1. text").subject_marking == "S//NF"
+
+
 def test_summary_shapes() -> None:
     bogota = parse_one("html/05BOGOTA1775.html")  # "Summary" over a dashed rule, then "¶1. (C):  Mexican ..."
     assert bogota.summary is not None and bogota.summary.startswith("Mexican facilitator")
