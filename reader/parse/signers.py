@@ -66,6 +66,11 @@ _PARTICLES = frozenset({"VAN", "VON", "DE", "DA", "DEL", "DELLA", "DER", "DI", "
 """The words a compound surname in capitals may open with ("DE LA TORRE", "VAN DER BERG")."""
 _NAME_WITH_FULL_STOP = re.compile(r"^(?:(?:" + "|".join(sorted(_PARTICLES)) + r") )*[A-Z][A-Z'-]{2,24}\.$")
 """A surname in capitals with a full stop after it, alone on the last line (``MCCORMICK.``, ``VAN DER BERG.``)."""
+_TITLES = frozenset(
+    ["AMBASSADOR", "CHARGE", "CHARGE D'AFFAIRES", "CHARGE D AFFAIRES", "CDA", "DCM", "ACTING", "CONSUL GENERAL", "CONSUL",
+     "PRINCIPAL OFFICER", "DEPUTY CHIEF OF MISSION", "CHIEF OF MISSION", "MINISTER-COUNSELOR", "SECRETARY"]
+)  # fmt: skip
+"""What a signature block may write under the name ("BROWNFIELD" / "AMBASSADOR"): the post, not a signer."""
 _TAIL_REACH = 80
 """How far before the last line's end a name cut off or written twice is looked for."""
 
@@ -159,8 +164,9 @@ def _take_signers(lines: list[str], numbered: bool, others_before: bool) -> tupl
         return [lines.pop().strip()], False
     else:
         return [], False
+    names = [line for line in tail if " ".join(line.upper().rstrip(".,").split()) not in _TITLES] or tail
     unique: dict[str, str] = {}
-    for name in tail:
+    for name in names:
         unique.setdefault(name.upper(), name)  # "VAN VOORST" then "van Voorst": one signer, as first written
     return list(unique.values()), alone
 

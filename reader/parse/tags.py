@@ -34,7 +34,8 @@ _PHRASE_MARK = "\x01"
 _KNOWN_PHRASE = re.compile(
     r"(?<![A-Z])(?:" + "|".join(re.escape(p) for p in sorted((p for p in PHRASES if " " in p), key=len, reverse=True)) + r")(?![A-Z])"
 )
-_NOT_TAGS = frozenset({"SIPDIS", "TAGS", "TAG"})
+_NOT_TAGS = frozenset({"SIPDIS", "TAGS", "TAG", "N/A", "NONE"})
+"""Words a TAGS line holds that name no tag ("TAGS: N/A": the cable has none)."""
 _JOINERS = frozenset({"AND", "&"})
 _PORTION_MARKING = re.compile(r"\(" + PORTION_MARK + r"\)")
 """A portion marking run onto the TAGS line ("TAGS: PREL, PGOV, FR (SBU)"): the line's, not a tag."""

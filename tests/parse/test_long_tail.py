@@ -158,6 +158,9 @@ def test_tags_on_the_eo_line_in_lower_case() -> None:
         ("TAGS: PREL - PGOV - IR", ["PREL", "PGOV", "IR"]),  # a dash between tags is none
         ("TAGS: ZANU-PF, ZI", ["ZANU-PF", "ZI"]),
         ("TAGS: PREL, PGOV, FR (SBU)", ["PREL", "PGOV", "FR"]),  # the line's marking is no tag
+        ("TAGS: N/A", []),  # the cable has none
+        ("TAGS: NONE", []),
+        ("TAGS: PREL, NA", ["PREL", "NA"]),  # NA is a code (the Netherlands Antilles)
     ],
 )
 def test_tag_shapes(line: str, expected: list[str]) -> None:
@@ -361,6 +364,18 @@ def test_the_end_of_a_cable_is_a_fragment_not_refused() -> None:
 )
 def test_signer_shapes(text: str, signer: str) -> None:
     assert signer in parse_text(text).signers
+
+
+@pytest.mark.parametrize("title", ["AMBASSADOR", "Ambassador", "CHARGE D'AFFAIRES", "ACTING"])
+def test_a_title_under_the_signers_name_is_no_signer(title: str) -> None:
+    """04BRASILIA1938's "DANILOVICH" with the post written under it ("DANILOVICH" / "AMBASSADOR"):
+    one signer, and the title is no text of the last paragraph either."""
+    original = parse_one("html/04BRASILIA1938.html")
+    assert original.signers == ["DANILOVICH"]
+    page_text = extract_page(decode_bytes(corpus_file("html/04BRASILIA1938.html").read_bytes())[0]).text
+    copy = parse_text(page_text.rstrip() + "\n" + title + "\n")
+    assert copy.signers == ["DANILOVICH"]
+    assert copy.paragraphs[-1].text == original.paragraphs[-1].text
 
 
 def test_a_classified_by_statement_marked_u_under_the_subject_is_not_the_subject_s() -> None:
