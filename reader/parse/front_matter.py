@@ -24,7 +24,7 @@ from reader.parse.line_shapes import (
     SUMMARY_HEADING,
     next_with_text,
 )
-from reader.parse.stations import POST_WORD
+from reader.parse.stations import POST_WORD, is_station
 from reader.parse.tags import is_tag_line_continuation
 
 EO_LINE = re.compile(
@@ -54,6 +54,11 @@ _OFFICE_LINE = re.compile(
 )
 # A copy that reads the page's pilcrow before a REF label as a "1" (the seed's "15." for ¶5).
 _ONE_BEFORE_A_LABEL = re.compile(r"^1(?=[A-Z][.)]\s)")
+_NUMBERED_REF_ENTRY = re.compile(
+    r"^(?:[¶\ufffd]\s*)?\(?(?P<number>\d{1,2})[.)]\s+(?:(?:19|20)?\d{2}\s+)?(?P<station>[A-Z][A-Z .'-]{1,30}?)\s+\d{1,6}\b.{0,40}$"
+)
+"""A REF entry numbered instead of lettered ("REF: 1. PARIS 1001" / "2. STATE 12345 (NOTAL)"): a
+station and a serial after the number, and little else, which no paragraph head is."""
 _REF_LABEL = re.compile(r"^(?:¶\s*)?(?:\(([A-Z])\)|\[([A-Z])\]|([A-Z])[.):])(?=\s|\d|$)", re.I)
 PARAGRAPH_START = re.compile(
     r"^\s*(?:[¶\ufffd]\s*)?\d{1,3}\s*(?:[.)](?=\s|\()|\.(?=[A-Z][A-Za-z]))\s*\S|^\s*[¶\ufffd]\s*(?:\d|$)|^\s*\d{1,3}\s+\((?:U|C|S|SBU|TS|LOU)\b[^)]{0,20}\)",
@@ -157,6 +162,25 @@ def _ref_letter(line: str) -> str | None:
     return (match[1] or match[2] or match[3]).upper() if match else None
 
 
+def _numbered_ref_entry(line: str) -> int | None:
+    """The number of a numbered REF entry (``_NUMBERED_REF_ENTRY``), or None."""
+    match = _NUMBERED_REF_ENTRY.match(line.strip()) if line.lstrip()[:1] in "(¶\ufffd0123456789" else None
+    return int(match["number"]) if match and is_station(match["station"]) else None
+
+
+def _next_ref_number(ref_lines: list[str]) -> int:
+    """The number the next numbered REF entry should have: one after the last of the few lines read
+    last (an entry may wrap onto a line or two), else 1. Never the whole block: a block of
+    300,000 numbered lines would take each of them back to its start."""
+    for line in reversed(ref_lines[-_REF_LOOKBACK:]):
+        if (number := _numbered_ref_entry(_REF.sub("", line, count=1))) is not None:
+            return number + 1
+    return 1
+
+
+_REF_LOOKBACK = 4
+
+
 def _ref_letters_read(ref_lines: list[str]) -> int:
     """How many lettered REF entries have been read (A. counts once)."""
     count = 0
@@ -190,6 +214,8 @@ def _continues(name: str, line: str, blank_before: bool, parts: dict[str, list[s
     if name == "ref":
         if _marked_prose(line) or _NOTE.match(line):
             return False
+        if (number := _numbered_ref_entry(line)) is not None:
+            return number == _next_ref_number(field_lines)
         letter = _ref_letter(line)
         if letter:
             return letter == chr(ord("A") + _ref_letters_read(field_lines)) or not blank_before
@@ -264,7 +290,7 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
             continue
         if current == "ref" and line[:1] == "1":
             line = _ONE_BEFORE_A_LABEL.sub("¶", line)  # "1B. STATE 126156": the page's pilcrow read as "1"
-        if starts_paragraph(line):
+        if starts_paragraph(line) and not (current == "ref" and _continues(current, line, blank_before, parts)):
             break
         if current == "classified_by" and _continues(current, line, blank_before, parts):
             parts[current].append(raw.rstrip())  # "Richa" / "rd Hoagland, E.O. 12958, ...": one statement

@@ -19,6 +19,8 @@ from reader.parse.stations import resolve_station, station_key
 
 # Labels: "A.", "A)", "(A)", "[A]", "A:", "¶B.", and in lower case.
 _LABEL = re.compile(r"(?:^|(?<=\s)|(?<=[;:,]))(?:¶\s*)?(?:\(([A-Z])\)|\[([A-Z])\]|([A-Z])[.):](?!\S*\.\S))\s*", re.I)
+_NUMBER_LABEL = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+(?=[A-Z0-9(])")
+"""A REF entry's number ("1. PARIS 1001", "(2) STATE 12345"), read only where the block opens with 1."""
 _REPEATED_LABEL = re.compile(r"^(?:(?P<label>[A-Z][.)]\s+)REF(?:S|TELS?)?\s*:\s*(?=(?P=label))|REF(?:S|TELS?)?\s*:\s*)", re.I)
 _SEPARATOR = re.compile(r"\s*[;]\s*|\s*,\s+(?=(?:'?\d{2,4}\s+)?[A-Z]{3,}[A-Z ]*\s+\d)")
 
@@ -170,6 +172,11 @@ def _split(block: str) -> list[tuple[str | None, str]]:
             kept.append((letter, match.start(), match.end()))
         elif kept and letter == kept[-1][0] and match.start() == kept[-1][2]:
             kept[-1] = (letter, kept[-1][1], match.end())  # "A. A) VATICAN 10": the label twice
+    if not kept and _NUMBER_LABEL.match(block):
+        # "1. PARIS 1001 2. STATE 12345": numbered from the start, 1, 2, 3 in turn.
+        for match in _NUMBER_LABEL.finditer(block):
+            if int(match[1]) == len(kept) + 1:
+                kept.append((match[1], match.start(), match.end()))
     if not kept:
         return [(None, p.strip()) for p in _SEPARATOR.split(block) if p.strip()]
     entries: list[tuple[str | None, str]] = []

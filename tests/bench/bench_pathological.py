@@ -32,6 +32,7 @@ SHAPES: dict[str, str] = {
     "pilcrow heads": "\u00b61. (C) Text of the paragraph.\n",
     "numbered paragraphs": "5. (C) Text here.\n\n",
     "REF lines": "REF: A. ROME 1234 B. STATE 5678\n",
+    "numbered REF lines": "REF: 1. ROME 1234\n2. STATE 5678\n",
     "lettered items": "A. ROME 1234\n",
     "page markers": "CONFIDENTIAL\n\nPAGE 02 ROME 01196 01 OF 02 082030Z\n",
     "banners": "C O N F I D E N T I A L SECTION 01 OF 02 ROME 001234\n\nSIPDIS\n\n",

@@ -104,6 +104,29 @@ def test_ref_shapes(block: str, year: int, expected: list[str]) -> None:
     assert [r.reference_id for r in parse_references(block, year) if r.reference_id] == expected
 
 
+@pytest.mark.parametrize(
+    ("relative", "lettered", "numbered"),
+    [
+        ("html/06SAOPAULO278.html", ["(A)", "(B)", "(C)", "(D)"], ["(1)", "(2)", "(3)", "(4)"]),
+        ("html/06SAOPAULO278.html", ["(A)", "(B)", "(C)", "(D)"], ["1.", "2.", "3.", "4."]),
+        ("html/09BRASILIA679.html", ["A)", "B)", "C)"], ["1)", "2)", "3)"]),
+    ],
+)
+def test_ref_entries_numbered_instead_of_lettered(relative: str, lettered: list[str], numbered: list[str]) -> None:
+    """A REF block whose entries are numbered ("REF: 1. BRASILIA 502;" / "2. BRASILIA 460"): each
+    entry is read as its lettered original is, and no entry opens a paragraph of the text."""
+    original = parse_one(relative)
+    text = extract_page(decode_bytes(corpus_file(relative).read_bytes())[0]).text
+    start = text.index("REF:")
+    block = text[start : text.index("\n\n", start)]
+    for letter, number in zip(lettered, numbered, strict=True):
+        block = block.replace(letter, number, 1)
+    copy = parse_text(text[:start] + block + text[start + len(block) :])
+    assert [r.reference_id for r in copy.references] == [r.reference_id for r in original.references]
+    assert [r.label for r in copy.references] == [n.strip("().") for n in numbered]
+    assert [(p.number, p.text) for p in copy.paragraphs] == [(p.number, p.text) for p in original.paragraphs]
+
+
 def test_ref_glued_to_the_subject_and_page_markers_inside_the_list() -> None:
     cable = parse_text(
         "R 010000Z JAN 10\nUNCLAS STATE 016220\nSUBJECT: (C/NF) WHO WOULD REPLACE GORDON BROWN AS UK PRIMEREF: A. LONDON 1939"
