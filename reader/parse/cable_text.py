@@ -30,11 +30,12 @@ from reader.parse.front_matter import (
 )
 from reader.parse.header import parse_header
 from reader.parse.id_inference import YearEvidence, id_from_header, id_in_file_name, infer_reference_id
-from reader.parse.line_shapes import lines_containing
+from reader.parse.line_shapes import REDACTION_LINE, lines_containing
 from reader.parse.origins import RELEASE_ORIGIN, readable_origin
 from reader.parse.page_dump import take_dump
 from reader.parse.page_metadata import compare_metadata, fill_from_metadata
 from reader.parse.paragraphs import read_body
+from reader.parse.redaction_template import take_redaction_template
 from reader.parse.references import parse_references
 from reader.parse.saved_page import take_saved_page
 from reader.parse.stations import station_key
@@ -198,7 +199,8 @@ def _merge_front(front: FrontMatter, preview: FrontMatter) -> None:
 
 def _read_front(cable: Cable, front: FrontMatter, year: int | None) -> None:
     for line in front.other:
-        cable.warn(f"front-matter line not understood: {' '.join(line.split())}")
+        if not REDACTION_LINE.match(line):  # a redacted line says nothing to understand
+            cable.warn(f"front-matter line not understood: {' '.join(line.split())}")
     cable.captions += [c for c in front.captions if c not in cable.captions]
     if front.for_lines:
         cable.for_ = "\n".join(entry for line in front.for_lines for entry in for_entries(line))
@@ -266,6 +268,7 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
         text, partial_count = _PARTIAL.subn("", text)
         cable.partial = partial_count > 0
     text, dump_meta = take_dump(text)
+    text, template = take_redaction_template(text)
     text, saved_meta = take_saved_page(text)
     if saved_meta is not None:
         cable.warn("a saved cable page: its navigation was taken off, its table read as the page's metadata")
@@ -312,7 +315,7 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
     cable.routing = header.routing
     cable.precedence = header.precedence
     cable.from_ = header.from_
-    cable.origin = readable_origin(header.from_)
+    cable.origin = readable_origin(header.from_) or (template.source if template else None)
     cable.to, cable.info, cable.xmt = header.to, header.info, header.xmt
     if header.dtg:
         cable.dtg = header.dtg
@@ -337,6 +340,9 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
         body_lines = rest_lines + body_lines
         if cable.created:
             cable.reference_id = f"{cable.created.year % 100:02d}{station_key(banner.station)}{banner.serial}"
+    elif template and template.level:
+        cable.classification = template.level
+        cable.warn("the banner is redacted: the classification is read from the release's ID/SOURCE/CLASSIFICATION block")
     elif any(line.strip() for line in body_lines):
         cable.warn("no classification banner found")
 
@@ -365,6 +371,8 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
     if cable.classified_by is None:
         _classified_by_in_paragraphs(cable)
     _controls(cable, banner)
+    if banner is None and template:
+        cable.controls += [c for c in template.controls if c not in cable.controls]
 
     if banner and cable.reference_id is None and year is not None:
         cable.reference_id = f"{year % 100:02d}{station_key(banner.station)}{banner.serial}"

@@ -518,6 +518,21 @@ def test_reference_id_from_fm_and_de_lines_when_the_banner_is_redacted() -> None
     assert cable.reference_id == "10BEIJING207" and cable.from_ == "AMEMBASSY BEIJING"
 
 
+def test_the_release_block_that_stands_for_a_redacted_banner_is_read() -> None:
+    """10BEIJING207's banner is redacted, an "ID: / ORIGIN: / DATE: / SOURCE: / CLASSIFICATION:
+    / MISC: / DESTINATION:" block in its place: a copy of the text alone reads its level from the
+    block (not from paragraph markings, not from a page) and warns of no line it did not understand."""
+    cable = text_only("html/10BEIJING207.html")
+    assert cable.classification == "SECRET" and cable.origin == "Embassy Beijing"
+    assert not [w for w in cable.warnings if "not understood" in w or "guessed" in w]
+    page_text = extract_page(decode_bytes(corpus_file("html/10BEIJING207.html").read_bytes())[0]).text
+    # Without its header, and with a control in the block: the sender and the control come from it.
+    body = page_text[page_text.index("ID: 245489") :].replace("CLASSIFICATION: SECRET", "CLASSIFICATION: SECRET//NOFORN")
+    bare = parse_text(body)
+    assert (bare.classification, bare.controls, bare.origin) == ("SECRET", ["NOFORN"], "Embassy Beijing")
+    assert bare.subject == cable.subject and [p.text for p in bare.paragraphs] == [p.text for p in cable.paragraphs]
+
+
 # -- controls, wrappers -----------------------------------------------------------------------------
 
 
