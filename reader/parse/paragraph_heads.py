@@ -143,7 +143,7 @@ def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, He
         if (one_mode or reading_ones) and candidate.alternative and _split_off_number(candidate, expected, lookahead, position):
             strays[candidate.index] = candidate.alternative
             continue
-        if _number_wrapped_off(candidate, expected, lines, lookahead, position):
+        if not candidate.rest.strip() and _number_wrapped_off(candidate, expected, lines, lookahead, position):
             strays[candidate.index] = candidate.number
             continue
         if last_marked and not (has_pilcrows or one_mode or reading_ones) and _inner_item(candidate, expected, lookahead, position):
@@ -216,8 +216,9 @@ def _wraps_off_sentence(lines: list[str], index: int) -> bool:
 
 def _number_wrapped_off(candidate: Candidate, expected: int, lines: list[str], lookahead: _Lookahead, position: int) -> bool:
     """In a text without pilcrows: "Please see paragraph" / "2." / "2. (S) ...", the next head's own
-    number wrapped off the sentence that points to it, with no text of its own, right before that head."""
-    if candidate.pilcrow or candidate.number != expected or candidate.rest.strip():
+    number wrapped off the sentence that points to it, right before that head (asked only of a
+    number with no text of its own)."""
+    if candidate.pilcrow or candidate.number != expected:
         return False
     following = lookahead.plain_after(position)
     return following is not None and following.number == expected and _wraps_off_sentence(lines, candidate.index)
@@ -246,20 +247,15 @@ class _Lookahead:
     def _fill(self) -> None:
         pilcrow: Candidate | None = None
         plain: Candidate | None = None
-        marked: Candidate | None = None
         for candidate in reversed(self._found):
             self._pilcrow.append(pilcrow)
             self._plain.append(plain)
-            self._marked.append(marked)
             if candidate.pilcrow:
                 pilcrow = candidate
             else:
                 plain = candidate
-            if candidate.marked:
-                marked = candidate
         self._pilcrow.reverse()
         self._plain.reverse()
-        self._marked.reverse()
 
     def pilcrow_after(self, position: int) -> Candidate | None:
         if not self._pilcrow:
@@ -272,8 +268,14 @@ class _Lookahead:
         return self._plain[position]
 
     def marked_after(self, position: int) -> Candidate | None:
+        """The next marked candidate (asked only of texts without pilcrows: filled apart)."""
         if not self._marked:
-            self._fill()
+            marked: Candidate | None = None
+            for candidate in reversed(self._found):
+                self._marked.append(marked)
+                if candidate.marked:
+                    marked = candidate
+            self._marked.reverse()
         return self._marked[position]
 
 
