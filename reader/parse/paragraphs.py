@@ -101,6 +101,8 @@ def _headings(lines: list[str]) -> tuple[dict[int, str], set[int]]:
                 headings[prev] = _without_rules(above)
                 if _heading_wraps_above(lines, prev):  # "Beni on Venezuelan Mystery Flights:" / "We're Not Gonna Take It"
                     headings[prev - 1] = headings[prev] = lines[prev - 1].strip() + " " + headings[prev]
+                elif _heading_wraps_over_a_gap(lines, prev):  # "WORRIES: BORDER FLARE-UP," / (blank) / "CHAVEZ'S ..."
+                    headings[prev - 2] = headings[prev] = lines[prev - 2].strip() + " " + headings[prev]
         elif (match := _HEADING_WITH_RULE.match(line)) and not HEAD.match(line) and len(match["rule"]) >= min(6, len(match["text"])):
             headings[index] = _without_rules(match["text"])
     return headings, rules
@@ -145,6 +147,22 @@ def _heading_wraps_above(lines: list[str], index: int) -> bool:
         and not upper[0].islower()
         and not upper.endswith((".", "!"))
         and not RULE.match(upper)
+        and not HEAD.match(upper)
+        and not _ITEM.match(upper)
+    )
+
+
+def _heading_wraps_over_a_gap(lines: list[str], index: int) -> bool:
+    """Whether the underlined heading at ``index`` began two lines up, a blank line between, as a
+    double-spaced page sets it: the upper line must say it goes on (a comma or a colon at its end)."""
+    if index < 2 or lines[index - 1].strip():
+        return False
+    upper = lines[index - 2].strip()
+    return (
+        upper.endswith((",", ":"))
+        and len(upper) <= _WRAPPED_HEADING_LINE
+        and (index == 2 or not lines[index - 3].strip() or RULE.match(lines[index - 3]) is not None)
+        and not upper[0].islower()
         and not HEAD.match(upper)
         and not _ITEM.match(upper)
     )

@@ -721,3 +721,13 @@ def test_a_heading_a_blank_line_above_its_rule() -> None:
     assert cairo.paragraphs[0].text.endswith("End summary and comment.")
     # A rule under a paragraph's last sentence, across a blank line, underlines nothing.
     assert all(not (p.heading or "").endswith(".") for p in parse_one("html/05BUENOSAIRES496.html").paragraphs)
+
+
+def test_a_double_spaced_heading_wrapped_onto_two_lines() -> None:
+    """"NEAR-TERM WORRIES: BORDER FLARE-UP," / (blank) / "CHAVEZ'S UNPREDICTABILITY" / (blank) /
+    "-----": one heading, its first line no longer the end of the paragraph above."""
+    bogota = parse_one("html/09BOGOTA3421.html")
+    headings = [p.heading for p in bogota.paragraphs if p.heading]
+    assert "NEAR-TERM WORRIES: BORDER FLARE-UP, CHAVEZ'S UNPREDICTABILITY" in headings
+    assert "LONGER TERM WORRIES: REGIONAL ISOLATION, MILITARY IMBALANCE, ECONOMIC DECLINE" in headings
+    assert bogota.paragraphs[0].text.endswith("End Summary.")
