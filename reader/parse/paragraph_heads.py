@@ -5,7 +5,10 @@ A line that starts with a number may be a paragraph head (``2. (S) ...``,
 the page put a pilcrow before (``in ¶2007.``). Numbers are read against the
 sequence so far, never renumbered: skips and restarts are real (about one
 cable in six), so they are kept when the head is plain (a pilcrow, or a blank
-line before and a portion marking after).
+line before and a portion marking after), or, in a text that lost its pilcrows,
+when the next head goes on from it. There, too, an unmarked number under a
+marked head, where the next marked line has that number, is an item of the
+paragraph's own list.
 
 Web copies add their own damage. A page's pilcrow rendered as a "1" turns
 paragraph 5 into ``15.``; in some Markdown copies every head is written that
