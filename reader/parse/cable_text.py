@@ -268,7 +268,6 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
         text, partial_count = _PARTIAL.subn("", text)
         cable.partial = partial_count > 0
     text, dump_meta = take_dump(text)
-    text, template = take_redaction_template(text)
     text, saved_meta = take_saved_page(text)
     if saved_meta is not None:
         cable.warn("a saved cable page: its navigation was taken off, its table read as the page's metadata")
@@ -289,6 +288,11 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
     lines = text.split("\n")
 
     found = _find_banner(lines)
+    template = None
+    if found is None and "CLASSIFICATION:" in text:  # (looked for only where no banner is)
+        text, template = take_redaction_template(text)
+        if template is not None:
+            lines = text.split("\n")
     preview_front: FrontMatter | None = None
     if found and (second := _second_copy_after_preview(lines, text, *found)) is not None:
         preview, copy = lines[found[0] : second], lines[second:]
