@@ -6,10 +6,10 @@ release) in 83 ms. The ``sqlean.py`` package is the same module around SQLite 3.
 same hits in the same order, and the searches of the scale benchmark a fifth faster (its
 inserts are 3% slower). ``pysqlite3-binary`` (3.51) ranked faster still, but its SQLite keeps
 every temporary file in memory: a VACUUM of the release's library would hold 2 GB. sqlean.py
-ships builds for Linux, macOS and Windows; where it is not installed, the standard module
-serves. The file format is the same either way: a library written by one is read by the other.
-Only one of them may open a library in a process: two SQLites in one process do not see each
-other's locks.
+ships builds up to Python 3.13 (when this was written) and is asked for on Linux only; where
+it is not installed, the standard module serves. The file format is the same either way: a
+library written by one is read by the other. Only one of them may open a library in a
+process: two SQLites in one process do not see each other's locks.
 
 sqlean.py can also load its own extensions, among them a ``unicode`` one that would redefine
 ``NOCASE``, by which the list's indexes are sorted: they stay off, whatever the environment says.
