@@ -40,6 +40,7 @@ CAPTION_WORDS = frozenset(
         "HANDLE AS SPECAT",
         "LIMITED OFFICIAL USE",
         "ALDAC",
+        "PERISHABLE INFORMATION",  # "PERISHABLE INFORMATION -- DO NOT SERVICE": a daily media reaction's
     }
 )
 
@@ -68,7 +69,7 @@ _PARENTHESES = re.compile(r"\s*\(.*?\)\s*")
 
 def caption_words(line: str) -> list[str] | None:
     """The captions a line consists of, or None when it holds anything else."""
-    text = " ".join(unspace(line.strip()).split()).upper().strip(" .\\")
+    text = " ".join(unspace(line.strip()).split()).upper().strip(' ."\\')  # ('"PERISHABLE INFORMATION -- ..."' in quotes)
     if not text:
         return None
     if text.startswith("SENSITIVE") and _SBU_NOTICE.match(text):

@@ -857,6 +857,15 @@ def test_captions_are_read_through_one_typing_slip(line: str, captions: list[str
     assert caption_words(line) == captions
 
 
+def test_a_media_reactions_perishable_information_caption() -> None:
+    """09BERLIN1626's '"PERISHABLE INFORMATION -- DO NOT SERVICE"' under its SIPDIS, in quotes: a
+    caption with its note, not a front-matter line the parser did not understand."""
+    berlin = parse_one("html/09BERLIN1626.html")
+    assert berlin.captions == ["PERISHABLE INFORMATION", "SIPDIS"]
+    assert not [w for w in berlin.warnings if "not understood" in w]
+    assert caption_words('"SIPDIS"') == ["SIPDIS"] and caption_words("THE INFORMATION") is None
+
+
 def test_a_flattened_classified_by_statement_that_cites_the_order_keeps_its_reasons() -> None:
     text = (
         "C O N F I D E N T I A L PARIS 001234 SIPDIS E.O. 12958: DECL: 01/01/2018 TAGS: PREL SUBJECT: A FLATTENED PAGE"
