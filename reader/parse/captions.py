@@ -87,6 +87,8 @@ def caption_words(line: str) -> list[str] | None:
     if text in CAPTION_WORDS:
         return [text]
     words = text.split()
+    if not words:
+        return None  # ('"",' or "," alone: no caption is written there)
     if all(w in CAPTION_WORDS for w in words):
         return words
     if len(words) > _MISSPELT_CAPTIONS_A_LINE:

@@ -864,6 +864,7 @@ def test_a_media_reactions_perishable_information_caption() -> None:
     assert berlin.captions == ["PERISHABLE INFORMATION", "SIPDIS"]
     assert not [w for w in berlin.warnings if "not understood" in w]
     assert caption_words('"SIPDIS"') == ["SIPDIS"] and caption_words("THE INFORMATION") is None
+    assert caption_words('"",') is None and caption_words(",") is None  # no caption at all is no caption line
 
 
 def test_a_flattened_classified_by_statement_that_cites_the_order_keeps_its_reasons() -> None:
