@@ -140,16 +140,7 @@ def _heading_wraps_above(lines: list[str], index: int) -> bool:
     a paragraph's head nor the upper one a list's item."""
     if index < 1 or lines[index].rstrip().endswith("."):
         return False
-    upper = lines[index - 1].strip()
-    return (
-        0 < len(upper) <= _WRAPPED_HEADING_LINE
-        and (index == 1 or not lines[index - 2].strip() or RULE.match(lines[index - 2]) is not None)
-        and not upper[0].islower()
-        and not upper.endswith((".", "!"))
-        and not RULE.match(upper)
-        and not HEAD.match(upper)
-        and not _ITEM.match(upper)
-    )
+    return not lines[index - 1].rstrip().endswith((".", "!")) and _opens_a_wrapped_heading(lines, index - 1)
 
 
 def _heading_wraps_over_a_gap(lines: list[str], index: int) -> bool:
@@ -157,14 +148,20 @@ def _heading_wraps_over_a_gap(lines: list[str], index: int) -> bool:
     double-spaced page sets it: the upper line must say it goes on (a comma or a colon at its end)."""
     if index < 2 or lines[index - 1].strip():
         return False
-    upper = lines[index - 2].strip()
+    return lines[index - 2].rstrip().endswith((",", ":")) and _opens_a_wrapped_heading(lines, index - 2)
+
+
+def _opens_a_wrapped_heading(lines: list[str], upper: int) -> bool:
+    """Whether the line at ``upper`` may be a wrapped heading's first line: short, standing alone
+    (a blank line or a box's top rule above it), opening with a capital, no rule, head or item."""
+    text = lines[upper].strip()
     return (
-        upper.endswith((",", ":"))
-        and len(upper) <= _WRAPPED_HEADING_LINE
-        and (index == 2 or not lines[index - 3].strip() or RULE.match(lines[index - 3]) is not None)
-        and not upper[0].islower()
-        and not HEAD.match(upper)
-        and not _ITEM.match(upper)
+        0 < len(text) <= _WRAPPED_HEADING_LINE
+        and (upper == 0 or not lines[upper - 1].strip() or RULE.match(lines[upper - 1]) is not None)
+        and not text[0].islower()
+        and not RULE.match(text)
+        and not HEAD.match(text)
+        and not _ITEM.match(text)
     )
 
 
