@@ -2,7 +2,9 @@
 merged, the file rewritten without its free pages.
 
 An import compresses each document at zstd level 3 (``compression.LEVEL``): it is bound by the
-processor on every core, and a higher level would cost it every time. Level 9 stores the release's
+processor on every core, and a higher level would cost it every time. A document written before
+format 8 is written again as format 8 writes it, its paragraphs as runs of its source
+(``source_spans``). Level 9 stores the release's
 documents a tenth smaller; its frames read back as fast, with the same dictionary, in every format
 since 5. Compacting spends that time once, when the user asks (``python -m reader compact``),
 on every core, and may be stopped at any point: each batch is committed on its own, and a document

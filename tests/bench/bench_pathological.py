@@ -1,6 +1,6 @@
 """The parser on odd, large inputs: does its time grow with the input's size, or faster?
 
-    python tests/bench/bench_pathological.py [--size 200000] [--factor 4] [--baseline CHECKOUT]
+    python tests/bench/bench_pathological.py [--size 200000] [--factor 4] [--baseline CHECKOUT] [--import]
 
 A file made of one shape repeated (a pilcrow head, a REF line, a page marker, a boxed
 heading, a routing line...) is parsed at ``--size`` bytes and at ``--factor`` times that,
@@ -11,7 +11,9 @@ all the others takes the square of it. A user who drops a strange 2 MB file on t
 waits for the import worker; such a file once took five minutes (300,000 "¶ 1." heads,
 looked ahead through the rest of the list for each). Beside each shape, the floor: reading
 the bytes and one regex pass over them. ``--baseline`` measures another checkout (say the
-commit before a change) in a child process, shape by shape. A benchmark: it asserts nothing.
+commit before a change) in a child process, shape by shape. ``--import`` times what an import's
+worker does with the file instead: parse it, then make the library's record of it (its document
+compressed, its paragraphs found in its source). A benchmark: it asserts nothing.
 """
 
 from __future__ import annotations
@@ -63,22 +65,32 @@ SHAPES: dict[str, str] = {
         "THE TEXT GOES ON\n CONFIDENTIAL PTQ1866 ACTION AF-00\nINFO LOG-00 NP-00 /012W\nO 291359Z NOV 00 FM AMEMBASSY HARARE"
         " TO SECSTATE WASHDC\nC O N F I D E N T I A L SECTION 02 OF 03 HARARE 006677\nE.O. 12958: DECL: 11/29/10 TAGS: PGOV\n"
     ),
+    "wrapped paragraphs in UTF-16": "5. (C) A paragraph wrapped over\nthree lines of the source, as a\ntelegram was.\n\n",
 }
+_ENCODINGS = {"wrapped paragraphs in UTF-16": "utf-16"}
+"""Shapes written in another encoding than UTF-8."""
 _BANNER_FIRST = {"cut-off lines under a banner": "C O N F I D E N T I A L ROME 000123\n\nSUBJECT: X\n\n1. (C) Text.\n"}
 """Shapes read only under a banner: the banner once, then the shape repeated."""
 
 
 def _repeated(name: str, size: int) -> bytes:
     unit = SHAPES[name]
-    return (_BANNER_FIRST.get(name, "") + unit * max(1, size // len(unit))).encode("utf-8")
+    return (_BANNER_FIRST.get(name, "") + unit * max(1, size // len(unit))).encode(_ENCODINGS.get(name, "utf-8"))
 
 
-def measure(checkout: Path, size: int, factor: int) -> dict[str, list[float]]:
-    """For each shape: [floor small, floor large, parse small, parse large] in seconds."""
+def measure(checkout: Path, size: int, factor: int, importing: bool = False) -> dict[str, list[float]]:
+    """For each shape: [floor small, floor large, parse small, parse large] in seconds (with
+    ``importing``, parse and record instead of parse)."""
     sys.path.insert(0, str(checkout))
+    from reader.library.records import record_of
     from reader.parse import parse_bytes
 
-    parse_bytes(b"1. (U) Warm up.\n", "warm.txt")
+    def work(data: bytes) -> None:
+        cable = parse_bytes(data, "odd.txt")
+        if importing and hasattr(cable, "paragraphs"):  # (not a ParseError)
+            record_of(cable, data)
+
+    work(b"1. (U) Warm up.\n")
     head = re.compile(rb"\n[ \t]*\d{1,2}\.[ \t]")
     figures: dict[str, list[float]] = {}
     for name in SHAPES:
@@ -88,14 +100,15 @@ def measure(checkout: Path, size: int, factor: int) -> dict[str, list[float]]:
             head.findall(bytes(data))
             floors.append(time.perf_counter() - start)
             start = time.perf_counter()
-            parse_bytes(data, "odd.txt")
+            work(data)
             parses.append(time.perf_counter() - start)
         figures[name] = floors + parses
     return figures
 
 
-def _in_child(checkout: Path, size: int, factor: int) -> dict[str, list[float]]:
+def _in_child(checkout: Path, size: int, factor: int, importing: bool) -> dict[str, list[float]]:
     command = [sys.executable, __file__, "--measure", str(checkout), "--size", str(size), "--factor", str(factor)]
+    command += ["--import"] if importing else []
     return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
 
 
@@ -104,19 +117,21 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=200_000, help="bytes of the smaller file")
     parser.add_argument("--factor", type=int, default=4, help="how many times larger the second file is")
     parser.add_argument("--baseline", type=Path, help="another checkout to measure beside this one")
+    parser.add_argument("--import", dest="importing", action="store_true", help="parse and record, as an import does")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # a child: measure this checkout, print JSON
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(args.measure, args.size, args.factor)))
+        print(json.dumps(measure(args.measure, args.size, args.factor, args.importing)))
         return 0
-    runs = {"this checkout": _in_child(REPO, args.size, args.factor)}
+    runs = {"this checkout": _in_child(REPO, args.size, args.factor, args.importing)}
     if args.baseline:
-        runs["baseline"] = _in_child(args.baseline, args.size, args.factor)
+        runs["baseline"] = _in_child(args.baseline, args.size, args.factor, args.importing)
     large = args.size * args.factor
     print(f"each shape repeated to {args.size:,} and {large:,} bytes; times in seconds; linear growth = x{args.factor}")
     for checkout, figures in runs.items():
         print(f"\n{checkout}:")
-        print(f"  {'shape':28s} {'floor':>7s} {'floor x':>8s} {'parse':>8s} {'parse x':>9s} {'growth':>7s}")
+        work = "record" if args.importing else "parse"
+        print(f"  {'shape':28s} {'floor':>7s} {'floor x':>8s} {work:>8s} {work + ' x':>9s} {'growth':>7s}")
         for name, (floor_small, floor_large, small, big) in figures.items():
             growth = big / small if small else float("nan")
             flag = "  superlinear" if growth > 2 * args.factor and big > 0.5 else ""

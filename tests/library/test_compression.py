@@ -56,7 +56,7 @@ def test_a_real_format_4_library_is_migrated_to_format_5(tmp_path: Path) -> None
     assert _blob_kinds(path) == {"documents": [ZLIB_DOCUMENT] * 8, "texts": [0x78] * 3}  # zlib, every one
     assert _full_text_merges(path) is None  # FTS5's default, 4
     library = Library(path)
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     assert _full_text_merges(path) == 8  # as a new library's index
     assert library.count() == 8
     references = sorted(library.get(key).reference_id for key in library.query(ListQuery()))

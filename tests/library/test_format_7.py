@@ -106,7 +106,7 @@ def test_a_real_format_6_library_is_migrated_to_format_7(tmp_path: Path) -> None
     assert all(matches_before.values())
 
     library = Library(path)
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     assert _label_indexes_and_references(path) == ([], [])
     assert _labels(path) == before == _labels_by_rule(path)  # made again, the same
     assert "filter_text" not in _cable_columns(path)

@@ -59,7 +59,7 @@ def test_a_real_format_5_library_is_migrated_to_format_6(tmp_path: Path) -> None
     assert len(before) > 5_000 and ranked_before["kazakhstani detainees"]
 
     library = Library(path)
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     assert _columns(path) == ["body", "subject"]
     assert _postings(path) == before  # the same words, in the same cables, columns and places
     assert _ranked(path, RANK) == ranked_before  # and ranked as before

@@ -248,7 +248,7 @@ def test_a_real_format_2_library_is_migrated_to_the_current_format(tmp_path: Pat
     shutil.copy(FORMAT_2_LIBRARY, path)
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2
     library = Library(path)
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     assert library.count() == 5
     berlin = library.key_of_reference("08BERLIN1387")
     # The audit reads the stored model (the older parser's: it took NOFORN from the (S/NF) portion).

@@ -40,7 +40,7 @@ def test_a_real_format_3_library_is_migrated_to_format_4(tmp_path: Path) -> None
     shutil.copy(FORMAT_3_LIBRARY, path)
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 3
     library = Library(path)
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     assert "model" not in _columns(path, "cables") and "text_in_document" in _columns(path, "sources")
     # The old table's space is given back: the file does not keep its old size on top of the new tables.
     assert path.stat().st_size <= 1.07 * FORMAT_3_LIBRARY.stat().st_size  # without VACUUM: 1.10x

@@ -60,7 +60,7 @@ def test_a_format_5_library_is_upgraded_with_a_dialog_while_its_index_is_made_ag
     shutil.copy(REPO / "tests" / "data" / "library-format-5.sqlite3", path)
     seen, library = _dialogs_while_opening(qtbot, path)
     assert any(f"from format 5 to {SCHEMA_VERSION}" in text for text in seen)
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     assert library.count() == 8
     library.close()
 
@@ -82,6 +82,17 @@ def test_an_upgrade_of_settings_alone_opens_at_once_without_a_dialog(qtbot, tmp_
     seen, library = _dialogs_while_opening(qtbot, path)
     assert seen == []
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert library.count() == 9
+    library.close()
+
+
+def test_a_format_7_library_opens_at_once_without_a_dialog(qtbot, tmp_path: Path) -> None:
+    """7 -> 8 rewrites nothing (a format-7 document is read as it is): the window waits for nothing."""
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(REPO / "tests" / "data" / "library-format-7.sqlite3", path)
+    seen, library = _dialogs_while_opening(qtbot, path)
+    assert seen == []
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     assert library.count() == 9
     library.close()
 
