@@ -95,50 +95,62 @@ class _Encoder:
         return [start - cursor, len(line)]
 
     def _chunked(self, line: bytes) -> list[Piece]:
-        """A line of single-spaced words as runs as long as the source goes along, literal words between."""
+        """A line of single-spaced words as runs as long as the source goes along, literal words
+        between (read by offsets: a line may be a whole cable's worth of words)."""
         pieces: list[Piece] = []
-        rest = line
-        while rest:
-            first_words = rest.split(b" ", _ANCHOR)[:_ANCHOR]
-            anchor = b" ".join(first_words)
+        at = 0
+        while at < len(line):
+            first_end = _words_end(line, at, 1)
+            anchor_end = _words_end(line, at, _ANCHOR)
+            anchor = line[at:anchor_end]
             run = self._run(anchor, _NEAR if pieces else None)
-            if run is None and len(first_words) > 1:  # a word that differs may be among them: the first alone, close by
-                anchor = first_words[0]
+            if run is None and anchor_end != first_end:  # a word that differs may be among them: the first alone, close by
+                anchor = line[at:first_end]
                 run = self._run(anchor, _NEAR)
             last = pieces[-1] if pieces else None
             if run is None:
-                word, _, rest = rest.partition(b" ")
+                word = line[at:first_end]
                 if isinstance(last, int):  # literals side by side: one literal
                     self.literals[-1] += b" " + word
                     pieces[-1] = last + 1 + len(word)
                 else:
                     pieces.append(self._literal(word))
+                at = first_end + 1
                 continue
-            more = self._common_words(rest, len(anchor), self.cursor - len(anchor))
+            more = self._common_words(line, at, len(anchor), self.cursor - len(anchor))
             run[1] += more
             self.cursor += more
-            rest = rest[run[1] + 1 :]
+            at += run[1] + 1
             if isinstance(last, list) and run[0] == 1:  # the run goes on, past the space between
                 last[1] += run[1] + 1
             else:
                 pieces.append(run)
         return pieces
 
-    def _common_words(self, rest: bytes, known: int, start: int) -> int:
-        """How many bytes past ``known`` the words of ``rest`` go on as the source's words at ``start``
-        do, to a word's edge in both."""
+    def _common_words(self, line: bytes, at: int, known: int, start: int) -> int:
+        """How many bytes past ``known`` the words of ``line`` from ``at`` go on as the source's words
+        at ``start`` do, to a word's edge in both. Each byte is compared about once: the length is
+        found by steps that double, then halve, each comparing only what is new."""
         words = self.words
-        low, high = known, len(rest)
-        while low < high:  # the longest common prefix, by halves
-            middle = (low + high + 1) // 2
-            if words.startswith(rest[:middle], start):
-                low = middle
-            else:
-                high = middle - 1
+        low, step = known, 64
+        limit = min(len(line) - at, len(words) - start)
+        while low < limit:
+            probe = min(low + step, limit)
+            if words.startswith(line[at + low : at + probe], start + low):
+                low, step = probe, step * 2
+                continue
+            high = probe - 1  # the first difference is before ``probe``
+            while low < high:
+                middle = (low + high + 1) // 2
+                if words.startswith(line[at + low : at + middle], start + low):
+                    low = middle
+                else:
+                    high = middle - 1
+            break
         end = start + low
-        if (low == len(rest) or rest[low] == _SPACE) and (end == len(words) or words[end] == _SPACE):
+        if (at + low == len(line) or line[at + low] == _SPACE) and (end == len(words) or words[end] == _SPACE):
             return low - known
-        return rest.rfind(b" ", 0, low) - known
+        return line.rfind(b" ", at, at + low) - at - known
 
     def _literal(self, line: bytes) -> int:
         self.literals.append(line)
@@ -187,6 +199,16 @@ def text_region(source: bytes, texts: list[bytes]) -> Region:
     end = source.rfind(last_word)
     end = len(source) if end < 0 else end + len(last_word)
     return (0, len(source)) if start < 0 or end <= start else (start, end)
+
+
+def _words_end(line: bytes, at: int, count: int) -> int:
+    """Where the ``count``-th word from ``at`` ends (the space after it, or the line's end)."""
+    end = at - 1
+    for _word in range(count):
+        end = line.find(b" ", end + 1)
+        if end < 0:
+            return len(line)
+    return end
 
 
 def _run_start(words: bytes, line: bytes, cursor: int, reach: int | None = None) -> int:

@@ -1,13 +1,17 @@
-"""A library file per test, and rows in the 2011 release's CSV format."""
+"""A library file per test, rows in the 2011 release's CSV format, and documents as format 7 wrote them."""
 
 from __future__ import annotations
 
+import json
+import struct
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from reader.library.library import Library
+from reader.model import Cable
+from reader.model.json_codec import cable_to_json
 
 
 @pytest.fixture
@@ -32,3 +36,13 @@ def paris_cable(serial: int, words: str = "talks") -> tuple[str, str]:
         f"Classified By: Ambassador for reasons 1.4 (b) and (d).\n\n1. (C) The {words} went on; number {serial}.\n"
     )
     return header, body
+
+
+def format_7_payload(cable: Cable, source: bytes) -> bytes:
+    """What format 7 compressed: the source, then every paragraph text written out, then the model."""
+    data = cable_to_json(cable)
+    texts = [paragraph.pop("text").encode("utf-8") for paragraph in data["paragraphs"]]
+    data["paragraph_bytes"] = [len(t) for t in texts]
+    model = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    joined = b"".join(texts)
+    return struct.pack("<III", len(source), len(joined), len(model)) + source + joined + model

@@ -12,14 +12,17 @@ from itertools import pairwise
 from pathlib import Path
 
 from reader.library.compaction import compact
-from reader.library.compression import decompress
+from reader.library.compression import compress, decompress
 from reader.library.importer import import_paths
 from reader.library.library import Library
-from reader.library.packing import DOCUMENT, TEXTS_DOCUMENT, model_json
+from reader.library.packing import DOCUMENT, TEXTS_DOCUMENT, model_json, pack_document, same_but_path
 from reader.library.query import ListQuery
 from reader.library.schema import SCHEMA_VERSION, upgrade_rewrites
 from reader.library.sqlite import sqlite3
+from reader.model import Cable
+from reader.parse import parse_bytes, parse_file
 from tests.conftest import REPO, corpus_file
+from tests.library.conftest import format_7_payload
 
 FORMAT_7_LIBRARY = REPO / "tests" / "data" / "library-format-7.sqlite3"
 
@@ -101,3 +104,22 @@ def test_a_real_format_7_library_is_read_as_it_is_and_compacted_into_format_8(tm
     assert library.query(ListQuery(search="sanginkhanov")) == []  # a name in its paragraphs only
     assert library.query(ListQuery(search="nothing else is left")) == [almaty]
     library.close()
+
+
+def test_a_copy_of_a_stored_file_is_known_as_such_in_either_form() -> None:
+    """A byte-identical copy of a file (another path) needs nothing stored, whether the document
+    it matches was written now or by format 7; a copy with a changed word is another document."""
+    original = corpus_file("html/09TRIPOLI763.html")
+    data = original.read_bytes()
+    (cable,) = list(parse_file(original))
+    elsewhere = replace(cable, source=replace(cable.source, path="/elsewhere/09TRIPOLI763.html"))
+    stored = pack_document(cable, data)
+    old_form = bytes((TEXTS_DOCUMENT,)) + compress(format_7_payload(cable, data))
+    assert same_but_path(stored, pack_document(elsewhere, data))
+    assert same_but_path(old_form, pack_document(elsewhere, data))
+    changed = data.replace(b"Tripoli", b"Tripolis", 1)
+    assert changed != data
+    other = parse_bytes(changed, str(original))
+    assert isinstance(other, Cable)
+    assert not same_but_path(stored, pack_document(other, changed))
+    assert not same_but_path(old_form, pack_document(other, changed))

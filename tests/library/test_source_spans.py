@@ -4,9 +4,7 @@ header in the middle, a list, another encoding)."""
 
 from __future__ import annotations
 
-import json
 import random
-import struct
 from collections import defaultdict
 
 import pytest
@@ -14,10 +12,10 @@ import pytest
 from reader.library import source_spans
 from reader.library.compression import compress
 from reader.library.packing import TEXTS_DOCUMENT, pack_document, unpack_cable
-from reader.model import Cable
 from reader.model.json_codec import cable_to_json
 from reader.parse import parse_file
 from tests.conftest import CORPUS
+from tests.library.conftest import format_7_payload
 
 FORMS = ("seed", "text", "html", "html-2010", "html-2011-08")
 
@@ -59,7 +57,7 @@ def test_every_corpus_cable_reads_back_whole_and_its_text_is_stored_once() -> No
             literal[form] += sum(map(len, literals))
             text[form] += sum(map(len, texts))
             size[form] += len(blob)
-            size_before[form] += 1 + len(compress(_format_7_payload(cable, source)))
+            size_before[form] += 1 + len(compress(format_7_payload(cable, source)))
     assert set(text) == set(FORMS)
     for form in FORMS:
         assert literal[form] < 0.02 * text[form], form
@@ -69,16 +67,6 @@ def test_every_corpus_cable_reads_back_whole_and_its_text_is_stored_once() -> No
             assert size[form] < 1.02 * size_before[form]
         else:  # wrapped lines: 6% (pages) to 12% (texts) smaller when this was written
             assert size[form] < 0.97 * size_before[form], form
-
-
-def _format_7_payload(cable: Cable, source: bytes) -> bytes:
-    """What format 7 compressed: the source, then every paragraph text written out, then the model."""
-    data = cable_to_json(cable)
-    texts = [paragraph.pop("text").encode("utf-8") for paragraph in data["paragraphs"]]
-    data["paragraph_bytes"] = [len(t) for t in texts]
-    model = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    joined = b"".join(texts)
-    return struct.pack("<III", len(source), len(joined), len(model)) + source + joined + model
 
 
 def test_a_wrapped_paragraph_is_one_run() -> None:
@@ -165,7 +153,7 @@ def test_an_older_document_is_still_read() -> None:
     """A document of formats 5 to 7 (paragraph texts written out) reads back as it did."""
     path = CORPUS / "text" / "06NEWDELHI5138.txt"
     (cable,) = list(parse_file(path))
-    old = bytes((TEXTS_DOCUMENT,)) + compress(_format_7_payload(cable, path.read_bytes()))
+    old = bytes((TEXTS_DOCUMENT,)) + compress(format_7_payload(cable, path.read_bytes()))
     assert cable_to_json(unpack_cable(old)) == cable_to_json(cable)
     assert len(pack_document(cable, path.read_bytes())) < len(old)
 
