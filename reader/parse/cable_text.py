@@ -37,6 +37,7 @@ from reader.parse.page_metadata import compare_metadata, fill_from_metadata
 from reader.parse.paragraphs import read_body
 from reader.parse.redaction_template import take_redaction_template
 from reader.parse.references import parse_references
+from reader.parse.repeat_preamble import read_repeat_preamble
 from reader.parse.saved_page import take_saved_page
 from reader.parse.stations import station_key
 from reader.parse.tags import normalise_tags, tags_as_written
@@ -198,7 +199,8 @@ def _merge_front(front: FrontMatter, preview: FrontMatter) -> None:
 
 
 def _read_front(cable: Cable, front: FrontMatter, year: int | None) -> None:
-    for line in front.other:
+    repeated, unread = read_repeat_preamble(front.other, year)
+    for line in unread:
         if not REDACTION_LINE.match(line):  # a redacted line says nothing to understand
             cable.warn(f"front-matter line not understood: {' '.join(line.split())}")
     cable.captions += [c for c in front.captions if c not in cable.captions]
@@ -213,6 +215,8 @@ def _read_front(cable: Cable, front: FrontMatter, year: int | None) -> None:
         cable.subject, cable.subject_marking = split_subject_marking(decode_entities(front.subject))
     if front.ref_block:
         cable.references = _without_repeats(parse_references(ref_text(front.ref_block), year))
+    if repeated:
+        cable.references = _without_repeats([repeated, *cable.references])
     if front.classified_by_block:
         cable.classified_by, cable.reasons = classified_by_parts(front.classified_by_block)
 
