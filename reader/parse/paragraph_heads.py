@@ -161,6 +161,8 @@ def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, He
                     warnings.append(f'"¶{candidate.number}." inside a sentence read as text')
             elif not candidate.rest.strip() and _wraps_off_sentence(lines, candidate.index):
                 strays[candidate.index] = candidate.number  # "Please see paragraph" / "3.": the sentence's end
+            elif candidate.dot == "." and candidate.mid_sentence and not candidate.clear_before and not candidate.marked:
+                strays[candidate.index] = candidate.number  # "on July" / "24. Khobargade stated": the sentence's
             continue
         if number != candidate.number:
             warnings.append(f'paragraph "{candidate.number}." read as {number}')
@@ -172,6 +174,16 @@ def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, He
         # Once plain heads read as "1N." for N, the next one may skip a number too ("17." then "19.").
         reading_ones = not candidate.pilcrow and number == candidate.alternative != candidate.number
     return heads, warnings, strays
+
+
+def _day_before_the_head(candidate: Candidate, expected: int, lookahead: _Lookahead, position: int) -> bool:
+    """"ETA O/A August" / "¶15.  In addition, ..." / ... / "¶5. (C) ...": inside a sentence, a "15."
+    that could stand for the 5 expected where the next head of its kind is 5 is no head but a
+    number of the sentence (here the day), which the page or a copy put at a line's start."""
+    if not candidate.mid_sentence:
+        return False
+    following = lookahead.pilcrow_after(position) if candidate.pilcrow else lookahead.plain_after(position)
+    return following is not None and following.number == expected
 
 
 def _split_off_number(candidate: Candidate, expected: int, lookahead: _Lookahead, position: int) -> bool:
@@ -291,7 +303,7 @@ def _read(
     alternative = candidate.alternative
     if candidate.pilcrow:
         if alternative == expected and candidate.number != expected:
-            return expected  # "¶15." for 5
+            return None if _day_before_the_head(candidate, expected, lookahead, position) else expected  # "¶15." for 5
         if candidate.number != expected and not candidate.rest.strip():
             # "Please see paragraph" / "¶3." / "¶2. (S/NF) ...": a number the page split off a
             # sentence, with no text of its own, and the next head goes on from the last one.
@@ -310,7 +322,7 @@ def _read(
             return candidate.number if continued and expected < candidate.number <= expected + _MAX_SKIP else None
         return candidate.number
     readings = [alternative, candidate.number] if one_mode and alternative else [candidate.number]
-    if not one_mode and alternative == expected:
+    if not one_mode and alternative == expected and not _day_before_the_head(candidate, expected, lookahead, position):
         readings.append(alternative)  # "15." for the 5 expected: a pilcrow the copy wrote as "1"
     # In a copy whose pilcrows read as "1", a marked "15. (C)" is a head even right under a line of text.
     plain = candidate.dot != ")" and (

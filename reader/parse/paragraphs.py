@@ -316,6 +316,18 @@ def _end_sentence_with(lines: list[str], words: str) -> None:
     del lines[last + 1 :]
 
 
+_WRAPPED_LINE_WIDTH = 45
+"""Fewest characters of a line of prose wrapped at a telegram's width, some 60 to 70 (a heading has fewer)."""
+
+
+def _stops_inside_a_sentence(lines: list[str]) -> bool:
+    """Whether the last line with text is wrapped prose that ends on a word, inside a sentence (not
+    a heading such as "Article VI Privileges and Immunities", nor a table's row)."""
+    last = next((line.strip() for line in reversed(lines) if line.strip()), "")
+    prose = len(last) >= _WRAPPED_LINE_WIDTH and "   " not in last
+    return prose and last[-1:].isalpha() and not last.endswith(SENTENCE_END)
+
+
 def _header_again(lines: list[str], start: int) -> bool:
     """Whether the first line with text from ``start`` on opens a header (``_HEADER_AGAIN``)."""
     return _HEADER_AGAIN.match(next_with_text(lines, start)) is not None
@@ -493,6 +505,10 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
             continue
         if head is None and index in strays and drafts and (alone := _NUMBER_ALONE.match(line)):
             _end_sentence_with(drafts[-1].lines, f"{strays[index]}{alone[1]}")  # "Please see paragraph" / "¶3.": "... paragraph 3."
+            continue
+        if head is None and index in strays and drafts and _stops_inside_a_sentence(drafts[-1].lines):
+            # "on November" / "¶12. In each of these ...": the sentence goes on, the number in it.
+            _end_sentence_with(drafts[-1].lines, _STRAY_PILCROW.sub("", line).strip())
             continue
         if head is None:
             if not drafts:

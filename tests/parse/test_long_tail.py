@@ -588,6 +588,55 @@ def test_a_pilcrow_head_after_a_garbled_or_redacted_line_opens_its_paragraph() -
 
 
 @pytest.mark.parametrize(
+    ("relative", "sentence"),
+    [
+        ("text/06NEWDELHI5237.txt", "on July 24. Khobargade stated"),
+        ("html/09BUENOSAIRES1235.html", "on November 12. In each of these conversations"),
+        ("html/06SANJOSE2779.html", "adopted 17 motions and rejected 47. The remainder"),
+        ("html/07SANJOSE524.html", "beginning at paragraph 27. Post"),
+        ("html/09REYKJAVIK17.html", "take place on May 9. He will discuss"),
+    ],
+)
+def test_a_number_the_page_took_for_a_head_stays_in_its_sentence(relative: str, sentence: str) -> None:
+    """"... on July" / "¶24. Khobargade stated ...": the number is the sentence's, on its line."""
+    cable = parse_one(relative)
+    assert any(sentence in paragraph.text for paragraph in cable.paragraphs)
+
+
+def test_a_day_of_the_month_read_as_a_head_before_the_paragraph_it_would_be() -> None:
+    """09DOHA502: "... ETA at AUAB O/A August" / "¶15.  In addition, ..." then "¶5. (C) COS ...": "¶15."
+    reads as 5 only where 5 does not come next. Here it is the day, and paragraph 4 goes on."""
+    cable = parse_one("html/09DOHA502.html")
+    numbers = [paragraph.number for paragraph in cable.paragraphs]
+    assert numbers == list(range(1, 17))
+    assert "O/A August 15. In addition, BG General al-Malki" in cable.paragraphs[3].text
+    assert cable.paragraphs[4].marking == "C" and cable.paragraphs[4].text.startswith("COS al-Attiyah")
+    assert '"¶15." inside a sentence read as text' in cable.warnings
+
+
+@pytest.mark.parametrize("relative", ["html/09DOHA502.html", "html/09BUENOSAIRES1235.html", "html/06SANJOSE2779.html"])
+def test_a_copy_without_the_pages_pilcrows_keeps_those_numbers_in_their_sentences(relative: str) -> None:
+    """The same text pasted without its pilcrows: "August" / "15.  In addition" is no paragraph 5
+    either, when "5. (C)" comes next, and the number joins its sentence as on the page."""
+    page = parse_one(relative)
+    pasted = parse_text(_page_text_without_pilcrows(relative))
+    assert [(p.number, p.text) for p in pasted.paragraphs] == [(p.number, p.text) for p in page.paragraphs]
+
+
+def _page_text_without_pilcrows(relative: str) -> str:
+    return extract_page(decode_bytes(corpus_file(relative).read_bytes())[0]).text.replace("\u00b6", "")
+
+
+def test_a_number_under_a_heading_or_a_table_row_is_not_joined_to_it() -> None:
+    """A stray number joins the line above only when that line is wrapped prose: not under
+    "Article VI Privileges and Immunities" (08BOGOTA4083) nor a table's header (06BUENOSAIRES109)."""
+    article = next(p.text for p in parse_one("html/08BOGOTA4083.html").paragraphs if "Article VI Privileges" in p.text)
+    assert "Article VI Privileges and Immunities\n1. United States personnel" in article
+    table = next(p.text for p in parse_one("html/06BUENOSAIRES109.html").paragraphs if "OVERDUE" in p.text)
+    assert "OVERDUE\n1. PSS" in table
+
+
+@pytest.mark.parametrize(
     ("relative", "signers"),
     [
         ("html/07ROME877.html", ["Spogli"]),  # in mixed case under "END COMMENT.", a lone quote after it
