@@ -293,7 +293,7 @@ def parse_cable_text(text: str, source: Source, metadata: PageMetadata | None = 
 
     found = _find_banner(lines)
     template = None
-    if found is None and "CLASSIFICATION:" in text:  # (looked for only where no banner is)
+    if found is None:  # (looked for only where no banner is)
         text, template = take_redaction_template(text)
         if template is not None:
             lines = text.split("\n")

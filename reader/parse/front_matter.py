@@ -168,6 +168,9 @@ def _numbered_ref_entry(line: str) -> int | None:
     return int(match["number"]) if match and is_station(match["station"]) else None
 
 
+_REF_LOOKBACK = 4
+
+
 def _next_ref_number(ref_lines: list[str]) -> int:
     """The number the next numbered REF entry should have: one after the last of the few lines read
     last (an entry may wrap onto a line or two), else 1. Never the whole block: a block of
@@ -176,9 +179,6 @@ def _next_ref_number(ref_lines: list[str]) -> int:
         if (number := _numbered_ref_entry(_REF.sub("", line, count=1))) is not None:
             return number + 1
     return 1
-
-
-_REF_LOOKBACK = 4
 
 
 def _ref_letters_read(ref_lines: list[str]) -> int:

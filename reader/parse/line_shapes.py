@@ -18,6 +18,12 @@ REDACTION_LINE = re.compile(r"^[\sX]*X{4,}[\sX.]*$")
 SENTENCE_END = tuple(".:;!?\"')]")
 """What a line that finishes a sentence ends with."""
 
+
+def stops_on_a_word(line: str) -> bool:
+    """Whether a line ends on a letter, inside a sentence: "... met on July" (one that finishes a
+    sentence ends on ``SENTENCE_END``)."""
+    return line.rstrip()[-1:].isalpha()
+
 EO_LABEL = r"E\.\s?[O0]\."
 """The E.O. line's label as a run-together line holds it: "E.O.", "E. O.", and "E.0." (a zero typed
 for the O, as 09BERLIN1626 has it)."""

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from reader.parse.classification import MARKING
-from reader.parse.line_shapes import REDACTION_LINE, RULE, SENTENCE_END
+from reader.parse.line_shapes import REDACTION_LINE, RULE, stops_on_a_word
 
 HEAD = re.compile(
     r"^\s*(?P<pil>[¶\ufffd]\s*)?(?P<num>\d{1,3})\s*"
@@ -83,8 +83,7 @@ def candidates(lines: list[str]) -> list[Candidate]:
             continue
         previous = lines[index - 1] if index > 0 else ""
         clear = index == 0 or _clear(previous)
-        prior = previous.rstrip()
-        mid = not clear and not prior.endswith(SENTENCE_END) and prior[-1:].isalpha()
+        mid = not clear and stops_on_a_word(previous)
         number = int(match["num"])
         found.append(
             Candidate(
@@ -161,7 +160,7 @@ def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, He
                     warnings.append(f'"¶{candidate.number}." inside a sentence read as text')
             elif not candidate.rest.strip() and _wraps_off_sentence(lines, candidate.index):
                 strays[candidate.index] = candidate.number  # "Please see paragraph" / "3.": the sentence's end
-            elif candidate.dot == "." and candidate.mid_sentence and not candidate.clear_before and not candidate.marked:
+            elif candidate.dot == "." and candidate.mid_sentence and not candidate.marked:
                 strays[candidate.index] = candidate.number  # "on July" / "24. Khobargade stated": the sentence's
             continue
         if number != candidate.number:
@@ -223,9 +222,8 @@ def _wraps_off_sentence(lines: list[str], index: int) -> bool:
     for above in (index - 1, index - 2):
         if above < 0:
             return False
-        prior = lines[above].rstrip()
-        if prior:
-            return prior[-1:].isalpha() and not prior.endswith(SENTENCE_END)
+        if lines[above].strip():
+            return stops_on_a_word(lines[above])
     return False
 
 

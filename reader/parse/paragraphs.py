@@ -20,6 +20,7 @@ from reader.parse.line_shapes import (
     index_with_text,
     lines_containing,
     next_with_text,
+    stops_on_a_word,
 )
 from reader.parse.paragraph_heads import HEAD, Head, select_heads
 from reader.parse.signers import take_signers
@@ -325,7 +326,7 @@ def _stops_inside_a_sentence(lines: list[str]) -> bool:
     a heading such as "Article VI Privileges and Immunities", nor a table's row)."""
     last = next((line.strip() for line in reversed(lines) if line.strip()), "")
     prose = len(last) >= _WRAPPED_LINE_WIDTH and "   " not in last
-    return prose and last[-1:].isalpha() and not last.endswith(SENTENCE_END)
+    return prose and stops_on_a_word(last)
 
 
 def _header_again(lines: list[str], start: int) -> bool:

@@ -19,12 +19,12 @@ import re
 
 from reader.model import Reference
 from reader.parse.banner import parse_banner
+from reader.parse.dates import DTG, full_year
 from reader.parse.references import cited_reference_id
 
 _OPENING = re.compile(r"^(?:THE\s+)?(?:FOLLOWING|FOL)\b", re.I)
 _REPEATED = re.compile(r"\b(?:REPEATED|REPEATING|RPT)\b", re.I)
 _QUOTE = re.compile(r"^(?:BEGIN\s+)?QUOTE\s*:?$", re.I)
-_DTG_YEAR = re.compile(r"\bDTG\s+\d{6}Z\s+[A-Z]{3}\s+(\d{2})\b", re.I)
 _LONGEST = 6
 """Lines a preamble may wrap over."""
 
@@ -57,7 +57,7 @@ def _after_the_quote(lines: list[str]) -> list[str]:
 
 
 def _reference(sentence: str, cable_year: int | None) -> Reference:
+    """The preamble as a reference to the cable repeated, in the year of its date-time group if it has one."""
     text = sentence.rstrip(" :")
-    dtg_year = _DTG_YEAR.search(text)
-    year = (1900 if int(dtg_year[1]) >= 70 else 2000) + int(dtg_year[1]) if dtg_year else cable_year
-    return Reference(None, text, cited_reference_id(text, year))
+    dtg = DTG.search(text)
+    return Reference(None, text, cited_reference_id(text, full_year(dtg["year"]) if dtg else cable_year))

@@ -83,11 +83,12 @@ def measure(checkout: Path, size: int, factor: int, importing: bool = False) -> 
     ``importing``, parse and record instead of parse)."""
     sys.path.insert(0, str(checkout))
     from reader.library.records import record_of
+    from reader.model import Cable
     from reader.parse import parse_bytes
 
     def work(data: bytes) -> None:
         cable = parse_bytes(data, "odd.txt")
-        if importing and hasattr(cable, "paragraphs"):  # (not a ParseError)
+        if importing and isinstance(cable, Cable):
             record_of(cable, data)
 
     work(b"1. (U) Warm up.\n")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
@@ -13,15 +14,15 @@ from reader.library import source_spans
 from reader.library.compression import compress
 from reader.library.packing import TEXTS_DOCUMENT, pack_document, unpack_cable
 from reader.model.json_codec import cable_to_json
-from reader.parse import parse_file
-from tests.conftest import CORPUS
+from reader.parse import iter_cable_files, parse_file
+from tests.conftest import corpus_file
 from tests.library.conftest import format_7_payload
 
 FORMS = ("seed", "text", "html", "html-2010", "html-2011-08")
 
 
-def _corpus_files() -> list:
-    return sorted(path for path in CORPUS.rglob("*") if path.is_file() and path.parent.name in FORMS)
+def _corpus_files(corpus: Path) -> list[Path]:
+    return [Path(name) for name in iter_cable_files(corpus) if Path(name).parent.name in FORMS]
 
 
 def _round_trip(source: bytes, texts: list[bytes]) -> tuple[list, list[bytes]]:
@@ -30,15 +31,15 @@ def _round_trip(source: bytes, texts: list[bytes]) -> tuple[list, list[bytes]]:
     return pieces, literals
 
 
-def test_the_words_of_a_source_are_what_split_finds() -> None:
+def test_the_words_of_a_source_are_what_split_finds(corpus: Path) -> None:
     odd = b"  \tA\x0bB\x0cC\r\nD  E\xc2\xa0F\x1cG&#x000A;H \n"
     assert source_spans.words_joined(odd) == b"A B C D E\xc2\xa0F\x1cG H"
-    for path in _corpus_files():
+    for path in _corpus_files(corpus):
         source = path.read_bytes()
         assert source_spans.words_joined(source) == b" ".join(source.replace(b"&#x000A;", b"\n").split()), path
 
 
-def test_every_corpus_cable_reads_back_whole_and_its_text_is_stored_once() -> None:
+def test_every_corpus_cable_reads_back_whole_and_its_text_is_stored_once(corpus: Path) -> None:
     """Each form: the document reads back as parsed; its paragraphs' bytes are almost all runs of the
     source (0.1% literal over the corpus when this was written); and it is smaller than the
     document of format 7, which wrote the texts out in full beside the source."""
@@ -46,7 +47,7 @@ def test_every_corpus_cable_reads_back_whole_and_its_text_is_stored_once() -> No
     text = defaultdict(int)
     size = defaultdict(int)
     size_before = defaultdict(int)
-    for path in _corpus_files():
+    for path in _corpus_files(corpus):
         source = path.read_bytes()
         form = path.parent.name
         for cable in parse_file(path):
@@ -124,11 +125,11 @@ def test_texts_without_a_source_like_them_are_literals_and_read_back(source: byt
     _round_trip(source, texts)
 
 
-def test_texts_edited_at_random_read_back_exactly() -> None:
+def test_texts_edited_at_random_read_back_exactly(corpus: Path) -> None:
     """Paragraphs of real cables with words dropped, doubled, changed and rewrapped: whatever the
     encoder finds, the decoder gives back the same bytes."""
     chooser = random.Random(8)
-    for path in _corpus_files()[::25]:
+    for path in _corpus_files(corpus)[::25]:
         source = path.read_bytes()
         for cable in parse_file(path):
             texts = []
@@ -151,7 +152,7 @@ def test_texts_edited_at_random_read_back_exactly() -> None:
 
 def test_an_older_document_is_still_read() -> None:
     """A document of formats 5 to 7 (paragraph texts written out) reads back as it did."""
-    path = CORPUS / "text" / "06NEWDELHI5138.txt"
+    path = corpus_file("text/06NEWDELHI5138.txt")
     (cable,) = list(parse_file(path))
     old = bytes((TEXTS_DOCUMENT,)) + compress(format_7_payload(cable, path.read_bytes()))
     assert cable_to_json(unpack_cable(old)) == cable_to_json(cable)
