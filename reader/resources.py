@@ -22,5 +22,5 @@ def resources_root() -> Path:
 
 
 def resource(*parts: str) -> Path:
-    """A bundled file or folder, e.g. ``resource("data", "cable2month.csv.gz")``."""
+    """A bundled file or folder, e.g. ``resource("data", "cable2month.csv")``."""
     return resources_root().joinpath(*parts)

@@ -38,7 +38,7 @@ def test_a_wheel_install_parses_with_its_bundled_release_index(tmp_path: Path) -
     assert built.returncode == 0, built.stderr[-2000:]
     (wheel,) = (tmp_path / "dist").glob("cable_reader-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for needed in ("reader/bundled/data/cable2month.csv.gz", "reader/bundled/data/cables.zstd-dict", "reader/bundled/icons/cable-reader.svg", "reader/bundled/cable-reader.desktop"):
+    for needed in ("reader/bundled/data/cable2month.csv", "reader/bundled/data/cables.zstd-dict", "reader/bundled/icons/cable-reader.svg", "reader/bundled/cable-reader.desktop"):
         assert needed in names
     assert any(n.startswith("reader/bundled/samples/") for n in names)
     modules = {p.relative_to(REPO).as_posix() for p in (REPO / "reader").rglob("*.py")}

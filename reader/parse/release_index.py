@@ -1,11 +1,16 @@
 """The 251,287 reference ids of the full release, as the parser and the window use them.
 
-``cable2month.csv.gz`` (from cablemap, BSD) lists every id with its month. The parser
+``cable2month.csv`` (from cablemap, BSD) lists every id with its month. The parser
 reads it to know every station name that exists (so ``LA PAZ 2974`` is a cable and
 ``UNSCR 1737`` is not), to pick the release's spelling of a cited id, and to infer the
 year of a cable whose text carries no date-time group. The file is read once per
-process (about 90 ms) and kept as one string: lookups scan it, which is fast enough
-for the few cables that need one and costs no per-id objects.
+process and kept as one string, which costs no per-id objects.
+
+The bundled copy holds cablemap's rows ordered by station, then serial
+(``write_sorted_index``), uncompressed: a process reads it in a few milliseconds, and
+finds the ids of one station and serial by bisecting the text. Scanning the whole
+index for one station took 10 to 25 ms, and the gzip cablemap ships 25 ms more to
+read; a worker of ``parse`` paid both before the first cable that needed them.
 """
 
 from __future__ import annotations
@@ -19,22 +24,27 @@ from pathlib import Path
 
 from reader.resources import resource
 
-_ROW = re.compile(r"\n(\d\d)([A-Z]+?)(\d+),(\d*)")
+INDEX_FILE = "cable2month.csv"
 
 
 def bundled_index_path() -> Path:
-    return resource("data", "cable2month.csv.gz")
+    return resource("data", INDEX_FILE)
 
 
 @lru_cache(maxsize=4)
 def _index_text(path: Path | None = None) -> str:
-    """The decompressed index with a newline before every id; empty when it is missing."""
+    """The index with a newline before every id (cablemap's gzip too); empty when it is missing."""
+    path = path or bundled_index_path()
     try:
-        # Read whole and decoded at once: a text-mode stream took twice as long (a worker process reads it first).
-        packed = gzip.decompress((path or bundled_index_path()).read_bytes())
+        data = path.read_bytes()
     except OSError:
         return ""
-    return "\n" + packed.decode("ascii", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    if path.suffix == ".gz":
+        data = gzip.decompress(data)
+    text = data.decode("ascii", errors="replace")
+    if "\r" in text:  # (cablemap's own file ends its lines with CR LF)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n" + text
 
 
 _ID_AT_LINE_START = re.compile(r"\n([^,\n]+)")
@@ -86,23 +96,74 @@ def write_station_counts(path: Path) -> None:
     path.write_text("".join(f"{station}\t{counts[station]}\n" for station in sorted(counts)), encoding="ascii")
 
 
+_ID_PARTS = re.compile(r"(\d\d)([A-Z]+)(\d+)")
+"""A regular id: two digits of year, the station's letters, the serial (a few dozen are not)."""
+_ROW_KEY = re.compile(r"\d\d([A-Z]+)(\d+),")
+_IRREGULAR = ("\x7f", 0)
+"""The key of a row whose id is not regular ("7575LIBREVILLE1895", "06ASTANA"): after every station."""
+
+
+def _row_key(text: str, start: int) -> tuple[str, int]:
+    """The (station, serial) of the row at ``start``: what the bundled index is ordered by."""
+    match = _ROW_KEY.match(text, start)
+    return (match[1], int(match[2])) if match else _IRREGULAR
+
+
+def _sort_key(row: str) -> tuple[str, int, str]:
+    return (*_row_key(row, 0), row)
+
+
+def _first_row_not_before(text: str, key: tuple[str, int]) -> int:
+    """Where the first row whose key is ``key`` or later starts (``len(text)`` if none): a bisection
+    of the rows, each step reading the key of the row around its midpoint."""
+    low, high = 1, len(text)  # (rows before ``low`` come before ``key``; rows from ``high`` do not)
+    while low < high:
+        middle = (low + high) // 2
+        start = text.rfind("\n", low - 1, middle) + 1
+        if _row_key(text, start) < key:
+            end = text.find("\n", start)
+            low = end + 1 if end >= 0 else len(text)
+        else:
+            high = start
+    return low
+
+
+def _rows_of(station: str, serial: int) -> list[str]:
+    """The rows of the bundled index whose id has this station and serial (any year)."""
+    text = _index_text()
+    key = (station, serial)
+    rows: list[str] = []
+    start = _first_row_not_before(text, key)
+    while start < len(text) and _row_key(text, start) == key:
+        end = text.find("\n", start)
+        end = end if end >= 0 else len(text)
+        rows.append(text[start:end])
+        start = end + 1
+    return rows
+
+
 def in_release(reference_id: str) -> bool:
-    return f"\n{reference_id}," in _index_text()
+    parts = _ID_PARTS.fullmatch(reference_id)
+    if parts is None:  # (one of the few irregular ids, or none)
+        return f"\n{reference_id}," in _index_text()
+    return any(row.startswith(f"{reference_id},") for row in _rows_of(parts[2], int(parts[3])))
 
 
 def index_available() -> bool:
     return bool(_index_text())
 
 
-@lru_cache(maxsize=512)
-def _station_ids(station: str) -> dict[int, tuple[tuple[str, int | None], ...]]:
-    """Serial -> every (reference id, month) of one station: one scan of the index per station."""
-    by_serial: dict[int, list[tuple[str, int | None]]] = {}
-    for yy, serial, month in re.findall(rf"\n(\d\d){re.escape(station)}(\d+),(\d*)", _index_text()):
-        by_serial.setdefault(int(serial), []).append((f"{yy}{station}{int(serial)}", int(month) if month else None))
-    return {serial: tuple(found) for serial, found in by_serial.items()}
-
-
 def ids_for(station: str, serial: int) -> list[tuple[str, int | None]]:
     """Every (reference id, month) of the release with this station and serial, any year."""
-    return list(_station_ids(station).get(serial, ()))
+    found = []
+    for row in _rows_of(station, serial):
+        refid, month = row.split(",", 1)
+        found.append((f"{refid[:2]}{station}{serial}", int(month) if month.isdigit() else None))
+    return found
+
+
+def write_sorted_index(source: Path, target: Path) -> None:
+    """Write cablemap's index (``source``, its gzip) as the bundled copy: its rows ordered by
+    station, then serial (the irregular ids last), one LF-ended row each, uncompressed."""
+    rows = [row for row in _index_text(source).split("\n") if row]
+    target.write_text("".join(f"{row}\n" for row in sorted(rows, key=_sort_key)), encoding="ascii")
