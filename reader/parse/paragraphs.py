@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from reader.model import Paragraph
 from reader.parse.classification import MARKING, PORTION_MARK, marking_level
+from reader.parse.double_spacing import is_double_spaced, single_spaced
 from reader.parse.line_shapes import (
     RULE,
     SENTENCE_END,
@@ -220,9 +221,12 @@ def _plain(text: str) -> bool:
     return "   " not in text and "\t" not in text and _BREAK_OR_ITEM.search(text) is None and _HYPHEN_AT_END.search(text) is None
 
 
-def compose_text(lines: list[str]) -> str:
+def compose_text(lines: list[str], double_spaced: bool = False) -> str:
     """Join hard-wrapped lines into paragraphs of text, keeping list items, tables
-    and sub-paragraph breaks; a break mid-sentence (a page break) is joined."""
+    and sub-paragraph breaks; a break mid-sentence (a page break) is joined.
+    ``double_spaced``: the text has a blank line after each line (``double_spacing``)."""
+    if double_spaced:
+        lines = single_spaced(lines)
     start, end = 0, len(lines)
     while start < end and (not lines[start] or lines[start].isspace()):
         start += 1  # (blank lines before the text or after it separate nothing)
@@ -536,6 +540,7 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
         drafts.append(_Draft(head.number, marking, pending_heading, _text_lines(rest) if "¶" in rest or "\ufffd" in rest else [rest]))
         pending_heading = None
     signers: list[str] = []
+    double_spaced = is_double_spaced(lines)
     if drafts:
         signers, only_signature = take_signers(drafts[-1].lines, drafts[-1].number is not None, len(drafts) > 1)
         if only_signature:
@@ -545,7 +550,7 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
             number=d.number,
             marking=d.marking,
             level=marking_level(d.marking),
-            text=compose_text(d.lines),
+            text=compose_text(d.lines, double_spaced),
             heading=d.heading,
         )
         for d in drafts

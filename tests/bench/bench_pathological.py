@@ -50,6 +50,7 @@ SHAPES: dict[str, str] = {
     "page markers on one line": "ROME 00001234 001.2 OF 002 ",
     "signature lines": "SMITH\n",
     "summaries": "SUMMARY: text. END SUMMARY.\n",
+    "double-spaced prose": "the Ambassador met with\n\nGovernor Romero, to review the\n\n",
     "routing lines": "RUEHLP/AMEMBASSY LA PAZ MAR LIMA 1234\n",
     "FM and TO lines": "FM AMEMBASSY ROME\nTO SECSTATE WASHDC\n",
     "words on one line": "the REF: 1. (C) SUBJECT: ROME 1234 ... ------ TAGS: E.O. ",
