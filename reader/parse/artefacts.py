@@ -12,6 +12,8 @@
 - rows of the release's database dumps pasted into a page: a CSV row
   (``27613,2/24/2005 16:09,05BOGOTA1775,...``, ``""`` for a quote) or a tab-separated
   row whose lines end in a backslash.
+- quotation marks the 2011 release doubled in the text of some cables (``the government's
+  ""statist"" policies``), one cable in twenty of its pages and of its ``cables.csv``.
 """
 
 from __future__ import annotations
@@ -258,6 +260,20 @@ def _station_start(text: str, start: int, end: int) -> int:
     return start
 
 
+_FEWEST_DOUBLED_QUOTES = 2
+"""A lone "" may be an empty string quoted; a quotation opened and closed doubled is the release's."""
+
+
+def _undoubled_quotes(text: str) -> tuple[str, int]:
+    """The text with the release's doubled quotation marks made single, and how many there were:
+    only where every quotation mark of the text is doubled (those of a field join, ``","``, aside).
+    A text that quotes with single marks anywhere is left as it is."""
+    doubled = text.count('""')
+    if doubled < _FEWEST_DOUBLED_QUOTES or text.count('"') != 2 * doubled + 2 * text.count('","'):
+        return text, 0
+    return text.replace('""', '"'), doubled
+
+
 def _clean_lines(text: str) -> tuple[str, int, int]:
     """Drop footers and lone classification words, undo CSV field joins (``","``) and stray
     closing quotes. Counts what was dropped. Only lines holding a quote, an equals or
@@ -339,4 +355,8 @@ def remove_artefacts(text: str) -> Cleaned:
         warnings.append(f"{footers} copy footer line(s) removed")
     if lone:
         warnings.append(f"{lone} page header/footer line(s) removed")
+    if '""' in text:  # (after the lines of stray quotes are gone)
+        text, doubled = _undoubled_quotes(text)
+        if doubled:
+            warnings.append(f'{doubled} doubled quotation mark(s) ("") made single')
     return Cleaned(text, warnings, first_mark)
