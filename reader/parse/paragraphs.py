@@ -37,7 +37,11 @@ _DROP = re.compile(r"^\s*(SIPDIS|NNNN?|BT|#\d*|End Cable Text|END CABLE TEXT)\s*
 _HEADER_AGAIN = re.compile(r"^\s*(?:[OPRZ]{1,2}\s+\d{6}Z\s+[A-Z]{3}\s+\d{2}\b|FM\s+[A-Z])")
 """A header printed again after the end-of-text mark ("NNNN" / "O 161036Z DEC 04" / "FM USLO TRIPOLI"
 / "TO ..."): the page's repeat of the cable's header, not its text."""
-_ITEM_OPENING = r"(?:-{1,2}\s|\*\s|o\s|•|\(?[A-Za-z0-9]{1,2}[.)]\s|\((?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})\)\s)"
+_ITEM_LABEL = r"(?:[A-Za-z0-9]|\d\d|\d[A-Za-z]|[A-Za-z]\d|[ivxIVX]{2})"
+"""A list item's label: a letter or a digit, two digits, a digit and a letter ("2a", "B1"), or a
+roman numeral ("ii", "IV"). Not two letters: a line that a wrap opens with "it." or "so." ("...
+cannot find traces of" / "it. The U.S. said") goes on with its sentence."""
+_ITEM_OPENING = r"(?:-{1,2}\s|\*\s|o\s|•|\(?" + _ITEM_LABEL + r"[.)]\s|\((?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})\)\s)"
 """How a list item opens: a dash, star, "o" or bullet, or a label ("A.", "2)", "(b)", "(iv)")."""
 _ITEM = re.compile(r"^\s*" + _ITEM_OPENING)
 _ITEM_INITIALS = frozenset("-*o•(")

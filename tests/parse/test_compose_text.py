@@ -34,3 +34,18 @@ def test_the_quick_path_and_the_line_by_line_path_agree(lines: list[str]) -> Non
 
 def test_plain_prose_is_one_line_of_single_spaces() -> None:
     assert compose_text(["", *PROSE, ""]) == " ".join(" ".join(PROSE).split())
+
+
+def test_a_wrap_before_a_short_word_and_its_full_stop_is_no_list_item() -> None:
+    """A line a wrap opens with "it.", "so.", "Mr.", "km." or an acronym in parentheses ("(EU)")
+    goes on with its sentence; a letter, a number, "2a", a roman numeral still open an item."""
+    from tests.conftest import corpus_cable
+
+    assert "Russia cannot find traces of it. The U.S. said" in corpus_cable("html/10STATE17263.html").paragraphs[28].text
+    assert "WILLIAMSON called on Mr. Mohammed BEDJAOUI" in corpus_cable("html/07ALGIERS652.html").paragraphs[12].text
+    assert "during Spain's European Union (EU) Presidency" in corpus_cable("html/09MADRID612.html").paragraphs[0].text
+    assert compose_text(["THE MINISTER SAID HE WOULD", "DO. THE REST FOLLOWS", "(EU) MEMBERS AGREED"]) == (
+        "THE MINISTER SAID HE WOULD DO. THE REST FOLLOWS (EU) MEMBERS AGREED"
+    )
+    items = ["THE POINTS:", "A. LETTERED", "2) NUMBERED", "12. TWO DIGITS", "2a. SUB-ITEM", "ii. ROMAN", "IV) ROMAN", "(iv) ROMAN"]
+    assert compose_text(items) == "\n".join(items)
