@@ -58,7 +58,12 @@ def _may_be_item(line: str) -> bool:
 
 _RULE_MARKS_NO_UNDERSCORE = ("---", "===", "***", "- - -")
 _RULE_MARKS = (*_RULE_MARKS_NO_UNDERSCORE, "___", "_ _ _")
-_PREFORMATTED = re.compile(r"^\s{4,}\S|\S\s{3,}\S.*\S\s{3,}\S|^[^:]{1,30}:\s{3,}\S")
+_COLUMNS = r"^\s{4,}\S|\S\s{3,}\S.*\S\s{3,}\S"
+_PREFORMATTED = re.compile(_COLUMNS + r"|^[^:]{1,30}:\s{3,}\S")
+"""A line kept as it is: indented as a table's or a form's, in columns, or a field and its value
+a few spaces apart ("NAME:     JOHN SMITH")."""
+_IN_COLUMNS = re.compile(_COLUMNS)
+_FIELD = re.compile(r"^[^:]{1,30}:\s")
 # "... questions: ¶A. What was his job ... ¶B. Did he ...": lettered sub-paragraphs run together.
 _RUN_IN_LETTER = re.compile(r"[¶\ufffd]\s*(?=\(?[A-Za-z][.)]\s)")
 _STRAY_PILCROW = re.compile(r"[¶\ufffd]\s*")
@@ -266,14 +271,27 @@ def _compose_lines(lines: list[str]) -> str:
     return "\n\n".join(" ".join(pieces) for pieces in rendered)
 
 
+def _field_opening_prose(line: str, block: list[str], index: int) -> bool:
+    """Whether a line read as a field and its value ("Summary:   Conservative, risk-averse practices
+    and") opens a sentence that the next line goes on with ("tight supervision allowed Italy's ..."):
+    wrapped prose (as wide, its spaces made one) that ends on a word, in no columns, and under it a
+    line that is no field of a form ("DOB:     15 Aug 72" / "Type of Training: CIVIL") nor kept as it is."""
+    if index + 1 >= len(block) or len(" ".join(line.split())) < _WRAPPED_LINE_WIDTH or not stops_on_a_word(line):
+        return False
+    following = block[index + 1]
+    return _IN_COLUMNS.search(line) is None and _PREFORMATTED.search(following) is None and _FIELD.match(following) is None
+
+
 def _block_text(block: list[str]) -> str:
     """One block's text, line by line: preformatted lines (a table's) kept as they are, list
     items on lines of their own, the other lines joined (a word broken at a hyphen made whole)."""
     out: list[str | list[str]] = []  # the block's output lines: preformatted, or the lines to join
     previous_pre = False
-    for line in block:
+    for index, line in enumerate(block):
         line = line.rstrip()
         pre = ("   " in line or line[:1] == "\t") and _PREFORMATTED.search(line) is not None
+        if pre and _field_opening_prose(line, block, index):
+            pre = False
         if pre:
             out.append(line)
         elif not out or previous_pre or (_may_be_item(line) and _ITEM.match(line)):

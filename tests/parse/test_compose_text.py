@@ -49,3 +49,17 @@ def test_a_wrap_before_a_short_word_and_its_full_stop_is_no_list_item() -> None:
     )
     items = ["THE POINTS:", "A. LETTERED", "2) NUMBERED", "12. TWO DIGITS", "2a. SUB-ITEM", "ii. ROMAN", "IV) ROMAN", "(iv) ROMAN"]
     assert compose_text(items) == "\n".join(items)
+
+
+def test_a_summary_label_spaced_out_opens_prose_and_a_form_keeps_its_fields() -> None:
+    """"Summary:   Conservative, risk-averse  practices and" / "tight supervision allowed ..." is
+    one sentence, not a form's field and its value; a form's fields stay one a line."""
+    from tests.conftest import corpus_cable
+
+    rome = corpus_cable("html/09ROME395.html").paragraphs[0].text
+    assert rome.startswith("Summary: Conservative, risk-averse practices and tight supervision allowed Italy's banking system")
+    assert "\n" not in corpus_cable("html/07BUENOSAIRES1244.html").paragraphs[0].text
+    kingston = corpus_cable("text/07KINGSTON382.txt").paragraphs[1].text
+    assert "DOB:               15 Aug 72/Kingston, Jamaica\nType of Training: CIVIL MILITARY" in kingston
+    form = ["NAME:        JOHN SMITH, DEPUTY CHIEF OF MISSION AT THE EMBASSY IN", "TITLE:       AMBASSADOR"]
+    assert compose_text(form) == "\n".join(form)
