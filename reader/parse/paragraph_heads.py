@@ -30,6 +30,7 @@ HEAD = re.compile(
     r"(?:(?P<dot>[.)](?=\s|\(|$)|\.(?=[A-Z][A-Za-z]))|,?\s*(?=\(\s*(?:TS|S|C|U|SBU|LOU|FOUO|NF)\b[^)]{0,30}\)))\s*(?P<rest>.*)$"
 )
 _MAX_SKIP = 3
+_POINTS_TO_A_PARAGRAPH = re.compile(r"\b(?:paras?|paragraphs?)\s*$", re.I)
 _HEAD_INITIALS = frozenset("0123456789¶\ufffd")
 
 
@@ -47,6 +48,9 @@ class Candidate:
     clear_before: bool
     """A blank line, a rule or a line of redaction marks before it (or the text's start)."""
     mid_sentence: bool
+    points_back: bool
+    """The line with text above (a blank line between at most) ends with "para" or "paragraph": the
+    number is the one a sentence points to ("... provide the non-paper in para" / "¶6.")."""
     rest: str
 
 
@@ -84,6 +88,7 @@ def candidates(lines: list[str]) -> list[Candidate]:
         previous = lines[index - 1] if index > 0 else ""
         clear = index == 0 or _clear(previous)
         mid = not clear and stops_on_a_word(previous)
+        above = previous if previous.strip() or index < 2 else lines[index - 2]
         number = int(match["num"])
         found.append(
             Candidate(
@@ -95,6 +100,7 @@ def candidates(lines: list[str]) -> list[Candidate]:
                 marked=bool(MARKING.match(match["rest"])),
                 clear_before=clear,
                 mid_sentence=mid,
+                points_back=_POINTS_TO_A_PARAGRAPH.search(above) is not None,
                 rest=match["rest"],
             )
         )
@@ -156,11 +162,11 @@ def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, He
         if number is None:
             if candidate.pilcrow:
                 strays[candidate.index] = candidate.number
-                if candidate.mid_sentence:
+                if candidate.mid_sentence or candidate.points_back:
                     warnings.append(f'"¶{candidate.number}." inside a sentence read as text')
             elif not candidate.rest.strip() and _wraps_off_sentence(lines, candidate.index):
                 strays[candidate.index] = candidate.number  # "Please see paragraph" / "3.": the sentence's end
-            elif candidate.dot == "." and candidate.mid_sentence and not candidate.marked:
+            elif candidate.dot == "." and (candidate.mid_sentence or candidate.points_back) and not candidate.marked:
                 strays[candidate.index] = candidate.number  # "on July" / "24. Khobargade stated": the sentence's
             continue
         if number != candidate.number:
@@ -318,6 +324,8 @@ def _read(
             following = lookahead.pilcrow_after(position)
             continued = following is not None and following.number == candidate.number + 1
             return candidate.number if continued and expected < candidate.number <= expected + _MAX_SKIP else None
+        if candidate.points_back and candidate.number != expected:
+            return None  # "... in para" / (blank) / "¶6. ----- OBJECTIVES": the number the sentence points to
         return candidate.number
     readings = [alternative, candidate.number] if one_mode and alternative else [candidate.number]
     if not one_mode and alternative == expected and not _day_before_the_head(candidate, expected, lookahead, position):

@@ -355,6 +355,16 @@ def _stops_inside_a_sentence(lines: list[str]) -> bool:
     return prose and stops_on_a_word(last)
 
 
+def _number_and_heading(words: str) -> tuple[str, str | None]:
+    """A stray number's line as the words that end the sentence, and the heading with rules the
+    page ran in after the number ("in para" / "¶6. ---------- OBJECTIVES ----------"), if any."""
+    number, _, rest = words.partition(" ")
+    ruled = _HEADING_WITH_RULE.match(rest) if rest[:1] in "-=_" else None
+    if ruled is None or len(ruled["rule"]) < min(6, len(ruled["text"])) or not (heading := _without_rules(ruled["text"])):
+        return words, None
+    return number, heading
+
+
 def _header_again(lines: list[str], start: int) -> bool:
     """Whether the first line with text from ``start`` on opens a header (``_HEADER_AGAIN``)."""
     return _HEADER_AGAIN.match(next_with_text(lines, start)) is not None
@@ -535,7 +545,9 @@ def read_body(lines: list[str], markdown: bool = False) -> Body:
             continue
         if head is None and index in strays and drafts and _stops_inside_a_sentence(drafts[-1].lines):
             # "on November" / "¶12. In each of these ...": the sentence goes on, the number in it.
-            _end_sentence_with(drafts[-1].lines, _STRAY_PILCROW.sub("", line).strip())
+            words, heading = _number_and_heading(_STRAY_PILCROW.sub("", line).strip())
+            _end_sentence_with(drafts[-1].lines, words)
+            pending_heading = heading or pending_heading
             continue
         if head is None:
             if not drafts:

@@ -731,3 +731,31 @@ def test_a_double_spaced_heading_wrapped_onto_two_lines() -> None:
     assert "NEAR-TERM WORRIES: BORDER FLARE-UP, CHAVEZ'S UNPREDICTABILITY" in headings
     assert "LONGER TERM WORRIES: REGIONAL ISOLATION, MILITARY IMBALANCE, ECONOMIC DECLINE" in headings
     assert bogota.paragraphs[0].text.endswith("End Summary.")
+
+
+def test_a_number_a_sentence_points_to_is_no_paragraph_across_a_blank_line() -> None:
+    """08STATE93558: "... provide the non-paper in para" / (blank) / "¶6. ---- OBJECTIVES ----" and
+    "... UNSCR 1737, para" / (blank) / "¶12. This model dewatering machine": the page put its pilcrow
+    on the number the sentence points to. The paragraphs are 1 to 8, and the heading run in after
+    the number heads paragraph 2."""
+    cable = parse_one("html/08STATE93558.html")
+    assert [p.number for p in cable.paragraphs] == list(range(1, 9))
+    first, second, third = cable.paragraphs[:3]
+    assert first.text.endswith("provide the non-paper in para 6.")
+    assert (second.heading, second.marking) == ("OBJECTIVES", "S/REL CHINA")
+    assert "provision of UNSCR 1737, para 12. This model dewatering machine" in third.text
+    assert '"¶6." inside a sentence read as text' in cable.warnings
+
+
+def test_without_its_pilcrows_the_number_stays_in_its_sentence_too() -> None:
+    """The same text pasted without the page's pilcrows ("in para" / (blank) / "6. ---- OBJECTIVES")."""
+    from reader.model import Source
+    from reader.parse.cable_text import parse_cable_text
+    from reader.parse.html_page import extract_page
+    from tests.conftest import corpus_file
+
+    text = extract_page(corpus_file("html/08STATE93558.html").read_text(encoding="utf-8")).text.replace("¶", "")
+    cable = parse_cable_text(text, Source("08STATE93558.txt", "text", "utf-8"))
+    assert [p.number for p in cable.paragraphs] == list(range(1, 9))
+    assert cable.paragraphs[0].text.endswith("in para 6.")
+    assert cable.paragraphs[1].heading == "OBJECTIVES"
