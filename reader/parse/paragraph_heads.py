@@ -31,6 +31,7 @@ HEAD = re.compile(
 )
 _MAX_SKIP = 3
 _POINTS_TO_A_PARAGRAPH = re.compile(r"\b(?:paras?|paragraphs?)\s*$", re.I)
+_MONTH_AT_THE_END = re.compile(r"\b(?:January|February|March|April|May|June|July|August|Sept?|September|October|November|December)\.?\s*$", re.I)
 _HEAD_INITIALS = frozenset("0123456789¶\ufffd")
 
 
@@ -49,8 +50,9 @@ class Candidate:
     """A blank line, a rule or a line of redaction marks before it (or the text's start)."""
     mid_sentence: bool
     points_back: bool
-    """The line with text above (a blank line between at most) ends with "para" or "paragraph": the
-    number is the one a sentence points to ("... provide the non-paper in para" / "¶6.")."""
+    """The line with text above (a blank line between at most) ends with a word that takes this
+    number: "para" or "paragraph" ("... provide the non-paper in para" / "¶6."), or a month's name
+    before a day ("... Washington DC time June" / "¶16.")."""
     rest: str
 
 
@@ -61,6 +63,14 @@ class Head:
     number: int
     written: int
     rest: str
+
+
+def _takes_the_number(above: str, number: int) -> bool:
+    """Whether a line ends with a word that the number goes on: "para", "paragraph", or a month's
+    name when the number can be its day."""
+    if _POINTS_TO_A_PARAGRAPH.search(above):
+        return True
+    return 1 <= number <= 31 and _MONTH_AT_THE_END.search(above) is not None
 
 
 def _stripped_one(number: int) -> int | None:
@@ -100,7 +110,7 @@ def candidates(lines: list[str]) -> list[Candidate]:
                 marked=bool(MARKING.match(match["rest"])),
                 clear_before=clear,
                 mid_sentence=mid,
-                points_back=_POINTS_TO_A_PARAGRAPH.search(above) is not None,
+                points_back=_takes_the_number(above, number),
                 rest=match["rest"],
             )
         )

@@ -759,3 +759,11 @@ def test_without_its_pilcrows_the_number_stays_in_its_sentence_too() -> None:
     assert [p.number for p in cable.paragraphs] == list(range(1, 9))
     assert cable.paragraphs[0].text.endswith("in para 6.")
     assert cable.paragraphs[1].heading == "OBJECTIVES"
+
+
+def test_a_day_after_its_month_across_a_blank_line_is_no_paragraph() -> None:
+    """09STATE60599: "... embargoed until 10:00 am Washington DC time June" / (blank) / "¶16. The State
+    Department will also hold ..." is June 16, inside paragraph 9; paragraph 10 follows."""
+    cable = parse_one("html/09STATE60599.html")
+    assert [p.number for p in cable.paragraphs] == list(range(1, 13))
+    assert "Washington DC time June 16. The State Department will also hold" in cable.paragraphs[8].text
