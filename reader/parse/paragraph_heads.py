@@ -30,8 +30,11 @@ HEAD = re.compile(
     r"(?:(?P<dot>[.)](?=\s|\(|$)|\.(?=[A-Z][A-Za-z]))|,?\s*(?=\(\s*(?:TS|S|C|U|SBU|LOU|FOUO|NF)\b[^)]{0,30}\)))\s*(?P<rest>.*)$"
 )
 _MAX_SKIP = 3
-_POINTS_TO_A_PARAGRAPH = re.compile(r"\b(?:paras?|paragraphs?)\s*$", re.I)
-_MONTH_AT_THE_END = re.compile(r"\b(?:January|February|March|April|May|June|July|August|Sept?|September|October|November|December)\.?\s*$", re.I)
+_PARAGRAPH_WORDS = frozenset({"para", "paras", "paragraph", "paragraphs"})
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "sep", "sept", "september", "october", "november", "december"}
+)
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
 _HEAD_INITIALS = frozenset("0123456789¶\ufffd")
 
 
@@ -49,10 +52,8 @@ class Candidate:
     clear_before: bool
     """A blank line, a rule or a line of redaction marks before it (or the text's start)."""
     mid_sentence: bool
-    points_back: bool
-    """The line with text above (a blank line between at most) ends with a word that takes this
-    number: "para" or "paragraph" ("... provide the non-paper in para" / "¶6."), or a month's name
-    before a day ("... Washington DC time June" / "¶16.")."""
+    above: str
+    """The line with text above it (a blank line between at most)."""
     rest: str
 
 
@@ -65,12 +66,17 @@ class Head:
     rest: str
 
 
-def _takes_the_number(above: str, number: int) -> bool:
-    """Whether a line ends with a word that the number goes on: "para", "paragraph", or a month's
-    name when the number can be its day."""
-    if _POINTS_TO_A_PARAGRAPH.search(above):
-        return True
-    return 1 <= number <= 31 and _MONTH_AT_THE_END.search(above) is not None
+def _points_back(candidate: Candidate) -> bool:
+    """Whether the line above ends with a word that takes the candidate's number: "para" or
+    "paragraph" ("... provide the non-paper in para" / "¶6."), or a month's name before a day
+    ("... Washington DC time June" / "¶16."). Asked only of a candidate that is no plain head.
+    (The line's last characters are searched, not the whole line: a pattern anchored at its end
+    is tried at each of its positions.)"""
+    last = _LAST_WORD.search(candidate.above[-16:])
+    if last is None:
+        return False
+    word = last[1].lower()
+    return word in _PARAGRAPH_WORDS or (1 <= candidate.number <= 31 and word in _MONTHS)
 
 
 def _stripped_one(number: int) -> int | None:
@@ -110,7 +116,7 @@ def candidates(lines: list[str]) -> list[Candidate]:
                 marked=bool(MARKING.match(match["rest"])),
                 clear_before=clear,
                 mid_sentence=mid,
-                points_back=_takes_the_number(above, number),
+                above=above,
                 rest=match["rest"],
             )
         )
@@ -172,11 +178,11 @@ def select_heads(lines: list[str], markdown: bool = False) -> tuple[dict[int, He
         if number is None:
             if candidate.pilcrow:
                 strays[candidate.index] = candidate.number
-                if candidate.mid_sentence or candidate.points_back:
+                if candidate.mid_sentence or _points_back(candidate):
                     warnings.append(f'"¶{candidate.number}." inside a sentence read as text')
             elif not candidate.rest.strip() and _wraps_off_sentence(lines, candidate.index):
                 strays[candidate.index] = candidate.number  # "Please see paragraph" / "3.": the sentence's end
-            elif candidate.dot == "." and (candidate.mid_sentence or candidate.points_back) and not candidate.marked:
+            elif candidate.dot == "." and not candidate.marked and (candidate.mid_sentence or _points_back(candidate)):
                 strays[candidate.index] = candidate.number  # "on July" / "24. Khobargade stated": the sentence's
             continue
         if number != candidate.number:
@@ -334,7 +340,7 @@ def _read(
             following = lookahead.pilcrow_after(position)
             continued = following is not None and following.number == candidate.number + 1
             return candidate.number if continued and expected < candidate.number <= expected + _MAX_SKIP else None
-        if candidate.points_back and candidate.number != expected:
+        if candidate.number != expected and _points_back(candidate):
             return None  # "... in para" / (blank) / "¶6. ----- OBJECTIVES": the number the sentence points to
         return candidate.number
     readings = [alternative, candidate.number] if one_mode and alternative else [candidate.number]

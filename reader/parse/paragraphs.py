@@ -37,7 +37,7 @@ _DROP = re.compile(r"^\s*(SIPDIS|NNNN?|BT|#\d*|End Cable Text|END CABLE TEXT)\s*
 _HEADER_AGAIN = re.compile(r"^\s*(?:[OPRZ]{1,2}\s+\d{6}Z\s+[A-Z]{3}\s+\d{2}\b|FM\s+[A-Z])")
 """A header printed again after the end-of-text mark ("NNNN" / "O 161036Z DEC 04" / "FM USLO TRIPOLI"
 / "TO ..."): the page's repeat of the cable's header, not its text."""
-_ITEM_LABEL = r"(?:[A-Za-z0-9]|\d\d|\d[A-Za-z]|[A-Za-z]\d|[ivxIVX]{2})"
+_ITEM_LABEL = r"(?:\d[A-Za-z0-9]?|[A-Za-z]\d?|[ivxIVX]{2})"
 """A list item's label: a letter or a digit, two digits, a digit and a letter ("2a", "B1"), or a
 roman numeral ("ii", "IV"). Not two letters: a line that a wrap opens with "it." or "so." ("...
 cannot find traces of" / "it. The U.S. said") goes on with its sentence."""
@@ -359,7 +359,7 @@ def _number_and_heading(words: str) -> tuple[str, str | None]:
     """A stray number's line as the words that end the sentence, and the heading with rules the
     page ran in after the number ("in para" / "¶6. ---------- OBJECTIVES ----------"), if any."""
     number, _, rest = words.partition(" ")
-    ruled = _HEADING_WITH_RULE.match(rest) if rest[:1] in "-=_" else None
+    ruled = _HEADING_WITH_RULE.match(rest) if rest.startswith(("-", "=", "_")) else None
     if ruled is None or len(ruled["rule"]) < min(6, len(ruled["text"])) or not (heading := _without_rules(ruled["text"])):
         return words, None
     return number, heading
