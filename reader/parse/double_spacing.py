@@ -1,7 +1,7 @@
 """Text set double-spaced: a blank line after every line, so that a blank line is no paragraph break.
 
-Some cables of the release (many of Buenos Aires', 2005 to 2008) come with an empty line
-after each of their wrapped lines, on the web pages and in ``cables.csv`` alike::
+Some cables of the release (in the corpus, three of Buenos Aires', 2005 to 2007) come with
+an empty line after each of their wrapped lines, on the web pages and in ``cables.csv`` alike::
 
     northern province of Salta February 24-25 to meet with
     (blank)
