@@ -114,9 +114,18 @@ def _headings(lines: list[str]) -> tuple[dict[int, str], set[int]]:
                     headings[prev - 1] = headings[prev] = lines[prev - 1].strip() + " " + headings[prev]
                 elif _heading_wraps_over_a_gap(lines, prev):  # "WORRIES: BORDER FLARE-UP," / (blank) / "CHAVEZ'S ..."
                     headings[prev - 2] = headings[prev] = lines[prev - 2].strip() + " " + headings[prev]
-        elif (match := _HEADING_WITH_RULE.match(line)) and not HEAD.match(line) and len(match["rule"]) >= min(6, len(match["text"])):
-            headings[index] = _without_rules(match["text"])
+        elif (heading := _heading_before_its_rule(line)) is not None and not HEAD.match(line):
+            headings[index] = heading
     return headings, rules
+
+
+def _heading_before_its_rule(line: str) -> str | None:
+    """The heading of a line that runs it into the rule under it (``_HEADING_WITH_RULE``), the rule
+    at least as long as the heading (or six marks), without the rules at its edges; None for others."""
+    match = _HEADING_WITH_RULE.match(line)
+    if match is None or len(match["rule"]) < min(6, len(match["text"])):
+        return None
+    return _without_rules(match["text"])
 
 
 _GAP_UNDER_A_HEADING = 2
@@ -359,10 +368,8 @@ def _number_and_heading(words: str) -> tuple[str, str | None]:
     """A stray number's line as the words that end the sentence, and the heading with rules the
     page ran in after the number ("in para" / "¶6. ---------- OBJECTIVES ----------"), if any."""
     number, _, rest = words.partition(" ")
-    ruled = _HEADING_WITH_RULE.match(rest) if rest.startswith(("-", "=", "_")) else None
-    if ruled is None or len(ruled["rule"]) < min(6, len(ruled["text"])) or not (heading := _without_rules(ruled["text"])):
-        return words, None
-    return number, heading
+    heading = _heading_before_its_rule(rest) if rest.startswith(("-", "=", "_")) else None
+    return (words, None) if heading is None else (number, heading)
 
 
 def _header_again(lines: list[str], start: int) -> bool:
